@@ -1,0 +1,89 @@
+/*!
+The command line (clap derive). Global flags are accepted before or after the
+subcommand (SPEC 1.4).
+*/
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+use crate::rule::Rule;
+
+#[derive(Debug, Parser)]
+#[command(name = "opsroles", version, about = "Operations roles as code: YAML role definitions, checked in CI.")]
+#[command(after_help = "Examples:\n  opsroles check                      check the roles of the nearest opsroles.yaml\n  opsroles check --format sarif -o opsroles.sarif\n  opsroles init my-department         write the seed's five roles and config")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Config file (default: opsroles.yaml in this directory or the nearest parent).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The date to use as today (YYYY-MM-DD), for waiver expiry.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+    /// Print less: no summary line when there is nothing to report.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check role files for overlapping duties, gaps and broken references (the CI gate).
+    #[command(after_help = "Examples:\n  opsroles check\n  opsroles check roles/ --deny similar-duty\n  opsroles check --format github\n  opsroles check --format sarif -o opsroles.sarif\n\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.")]
+    Check(CheckArgs),
+    /// Write the seed's five roles and the default config into DIR.
+    #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Role files or directories (default: the configured roles directory).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Make RULE an error (repeatable, or a comma list).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub deny: Vec<Rule>,
+    /// Make RULE a warning.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub warn: Vec<Rule>,
+    /// Turn RULE off.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub allow: Vec<Rule>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write opsroles.yaml and roles/ (default: the current directory).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::config::parse_date(s).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+}

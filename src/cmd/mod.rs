@@ -1,0 +1,15 @@
+/*!
+One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
+*/
+
+pub mod check;
+pub mod init;
+
+/// How a command ended, when it ran to the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: the command ran and found failures.
+    Failure,
+}

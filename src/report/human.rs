@@ -1,0 +1,90 @@
+/*!
+The human format: rustc-style diagnostics rendered by codespan-reporting —
+`error[rule]: message`, `--> file:line:col` for every location with the source
+line, notes — then `N errors, N warnings in N roles`.
+*/
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Chars, Config};
+
+use super::{Input, Render};
+use crate::diag::{Diagnostic, Severity};
+use crate::source::{Location, Sources};
+
+pub struct Human;
+
+impl Render for Human {
+    fn render(&self, input: &Input) -> String {
+        let mut out = Ansi::new(Vec::new());
+        emit_all(&mut out, input.sources, &input.report.diagnostics);
+        let mut text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+        let s = input.report.summary;
+        text.push_str(&format!(
+            "{}, {} in {}\n",
+            plural(s.errors, "error", "errors"),
+            plural(s.warnings, "warning", "warnings"),
+            plural(s.roles, "role", "roles")
+        ));
+        text
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Diagnostics as plain text, for error messages (config errors).
+pub fn render_plain(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let mut out = NoColor::new(Vec::new());
+    emit_all(&mut out, sources, diagnostics);
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
+}
+
+fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnostic]) {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<usize> = sources.iter().map(|f| files.add(f.name.as_str(), f.text.as_str())).collect();
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
+    for d in diagnostics {
+        let severity = match d.severity {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+        };
+        let labels = d
+            .spots
+            .iter()
+            .enumerate()
+            .map(|(n, s)| {
+                let range = label_range(sources, &s.loc);
+                let label = if n == 0 { Label::primary(ids[s.loc.file], range) } else { Label::secondary(ids[s.loc.file], range) };
+                label.with_message(s.label.clone())
+            })
+            .collect();
+        let cs = CsDiagnostic::new(severity)
+            .with_code(d.rule.id())
+            .with_message(d.message.clone())
+            .with_labels(labels)
+            .with_notes(d.notes.clone());
+        // Writing to a Vec cannot fail; a label out of range falls back to text.
+        if term::emit(out, &config, &files, &cs).is_err() {
+            let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
+        }
+    }
+}
+
+/// The byte range to underline: the token's span when known, else the rest
+/// of the line from the location (trailing space trimmed).
+fn label_range(sources: &Sources, loc: &Location) -> std::ops::Range<usize> {
+    let text = &sources.get(loc.file).text;
+    let start = (loc.offset as usize).min(text.len());
+    let start = (0..=start).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    if loc.len > 0 {
+        let end = (start + loc.len as usize).min(text.len());
+        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        return start..end;
+    }
+    let rest = &text[start..];
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    start..start + line.trim_end().len()
+}
