@@ -45,6 +45,9 @@ fn options() -> serde_saphyr::Options {
     budget.max_depth = 32;
     opts.budget = Some(budget);
     opts.alias_limits.max_total_replayed_events = 100_000;
+    // `.nan` and `.inf` reach the rules, which report them where they matter
+    // (a NaN weight is `kpi-weights`, a NaN anchor `kpi-thresholds`).
+    opts.non_finite_float_policy = serde_saphyr::options::NonFiniteFloatPolicy::PassThrough;
     opts
 }
 
@@ -91,7 +94,12 @@ fn clean_message(raw: &str) -> String {
     if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
         msg.truncate(i);
     }
-    msg
+    // Rust type names mean nothing to the HR team editing the file.
+    match msg.as_str() {
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" => "expected a whole number ≥ 0".to_string(),
+        "invalid floating point" => "expected a number".to_string(),
+        _ => msg,
+    }
 }
 
 fn is_schema_error(msg: &str) -> bool {
@@ -103,14 +111,15 @@ fn is_schema_error(msg: &str) -> bool {
         "invalid length",
         "unknown variant",
         "expected ",
-        "invalid floating point",
-        "invalid integer",
-        "invalid boolean",
+        "expected a whole number",
+        "expected a number",
         "out of range",
         "did not match any variant",
         "null",
     ];
-    !msg.contains("while scanning") && !msg.contains("while parsing") && SCHEMA.iter().any(|p| msg.contains(p))
+    !msg.contains("while scanning")
+        && !msg.contains("while parsing")
+        && (msg.starts_with("invalid ") || SCHEMA.iter().any(|p| msg.contains(p)))
 }
 
 /// For "unknown field `titel`, expected one of `id`, `title`" (and the same
