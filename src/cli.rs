@@ -12,8 +12,14 @@ use crate::report::Format;
 use crate::rule::Rule;
 
 #[derive(Debug, Parser)]
-#[command(name = "opsroles", version, about = "Operations roles as code: YAML role definitions, checked in CI.")]
-#[command(after_help = "Examples:\n  opsroles check                      check the roles of the nearest opsroles.yaml\n  opsroles check --format sarif -o opsroles.sarif\n  opsroles init my-department         write the seed's five roles and config")]
+#[command(
+    name = "opsroles",
+    version,
+    about = "Operations roles as code: YAML role definitions, checked in CI."
+)]
+#[command(
+    after_help = "Examples:\n  opsroles check                      check the roles of the nearest opsroles.yaml\n  opsroles check --format sarif -o opsroles.sarif\n  opsroles init my-department         write the seed's five roles and config"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -47,10 +53,14 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check role files for overlapping duties, gaps and broken references (the CI gate).
-    #[command(after_help = "Examples:\n  opsroles check\n  opsroles check roles/ --deny similar-duty\n  opsroles check --format github\n  opsroles check --format sarif -o opsroles.sarif\n\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.")]
+    #[command(
+        after_help = "Examples:\n  opsroles check\n  opsroles check roles/ --deny similar-duty\n  opsroles check --format github\n  opsroles check --format sarif -o opsroles.sarif\n\nExit codes: 0 no errors, 1 errors found, 2 usage or config error."
+    )]
     Check(CheckArgs),
     /// Write the seed's five roles and the default config into DIR.
-    #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
+    #[command(
+        after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file."
+    )]
     Init(InitArgs),
 }
 

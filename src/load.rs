@@ -36,7 +36,10 @@ pub struct Loaded {
 }
 
 fn is_role_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 /// Loads every role file under `paths` (files or directories).
@@ -62,17 +65,30 @@ pub fn load_paths(paths: &[PathBuf], sources: &mut Sources) -> anyhow::Result<Lo
 }
 
 fn walk(dir: &Path, sources: &mut Sources, loaded: &mut Loaded) {
-    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
     let mut it = walker.into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
                 let msg = if let Some(ancestor) = e.loop_ancestor() {
-                    format!("symbolic link loop: {} points back to {}", display_path(&path), display_path(ancestor))
+                    format!(
+                        "symbolic link loop: {} points back to {}",
+                        display_path(&path),
+                        display_path(ancestor)
+                    )
                 } else {
-                    format!("cannot read {}: {}", display_path(&path), e.io_error().map_or(e.to_string(), |io| io.to_string()))
+                    format!(
+                        "cannot read {}: {}",
+                        display_path(&path),
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    )
                 };
                 file_problem(&path, msg, sources, loaded);
                 continue;
@@ -87,7 +103,15 @@ fn walk(dir: &Path, sources: &mut Sources, loaded: &mut Loaded) {
         }
         if entry.file_type().is_dir() {
             if entry.depth() > 0 && is_role_file(entry.path()) {
-                file_problem(entry.path(), format!("{} is a directory, not a role file", display_path(entry.path())), sources, loaded);
+                file_problem(
+                    entry.path(),
+                    format!(
+                        "{} is a directory, not a role file",
+                        display_path(entry.path())
+                    ),
+                    sources,
+                    loaded,
+                );
                 it.skip_current_dir();
             }
         } else if is_role_file(entry.path()) {
@@ -101,39 +125,71 @@ fn walk(dir: &Path, sources: &mut Sources, loaded: &mut Loaded) {
 fn file_problem(path: &Path, msg: String, sources: &mut Sources, loaded: &mut Loaded) {
     let file = sources.add(display_path(path), String::new());
     if let Some(stem) = path.file_stem() {
-        loaded.unreadable.insert(stem.to_string_lossy().into_owned());
+        loaded
+            .unreadable
+            .insert(stem.to_string_lossy().into_owned());
     }
-    loaded.diagnostics.push(Diagnostic::new(Rule::ParseError, msg).at(Location::file_start(file), ""));
+    loaded
+        .diagnostics
+        .push(Diagnostic::new(Rule::ParseError, msg).at(Location::file_start(file), ""));
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Loads one role file, recording a diagnostic instead when it cannot be read.
 pub fn load_file(path: &Path, sources: &mut Sources, loaded: &mut Loaded) {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        let msg = format!("{} is {} bytes; role files are limited to {} bytes", display_path(path), size, MAX_FILE_BYTES);
+        let msg = format!(
+            "{} is {} bytes; role files are limited to {} bytes",
+            display_path(path),
+            size,
+            MAX_FILE_BYTES
+        );
         return file_problem(path, msg, sources, loaded);
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return file_problem(path, format!("cannot read {}: {e}", display_path(path)), sources, loaded),
+        Err(e) => {
+            return file_problem(
+                path,
+                format!("cannot read {}: {e}", display_path(path)),
+                sources,
+                loaded,
+            )
+        }
     };
     load_bytes(display_path(path), stem(path), &bytes, sources, loaded);
 }
 
 /// Parses the bytes of one role file named `name`.
-pub fn load_bytes(name: String, stem: String, bytes: &[u8], sources: &mut Sources, loaded: &mut Loaded) {
+pub fn load_bytes(
+    name: String,
+    stem: String,
+    bytes: &[u8],
+    sources: &mut Sources,
+    loaded: &mut Loaded,
+) {
     let text = match crate::yaml::decode(bytes) {
         Ok(t) => t,
         Err((line, column, msg)) => {
             let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
-            let mut loc = Location { file, line, column, offset: 0, len: 0 };
+            let mut loc = Location {
+                file,
+                line,
+                column,
+                offset: 0,
+                len: 0,
+            };
             loc.offset = sources.byte_offset(&loc) as u32;
             loaded.unreadable.insert(stem);
-            loaded.diagnostics.push(Diagnostic::new(Rule::ParseError, msg).at(loc, "not UTF-8"));
+            loaded
+                .diagnostics
+                .push(Diagnostic::new(Rule::ParseError, msg).at(loc, "not UTF-8"));
             return;
         }
     };
@@ -157,10 +213,16 @@ fn schema_checks(role: &Role, out: &mut Vec<Diagnostic>) {
         let level = &c.value.level;
         if !(1..=5).contains(&level.value) {
             out.push(
-                Diagnostic::new(Rule::Schema, format!("competency `{}` has level {}; levels are 1..5", c.value.id.value, level.value))
-                    .at(role.loc(level), "expected 1 to 5")
-                    .role(role.id())
-                    .item(c.value.id.value.as_str()),
+                Diagnostic::new(
+                    Rule::Schema,
+                    format!(
+                        "competency `{}` has level {}; levels are 1..5",
+                        c.value.id.value, level.value
+                    ),
+                )
+                .at(role.loc(level), "expected 1 to 5")
+                .role(role.id())
+                .item(c.value.id.value.as_str()),
             );
         }
     }

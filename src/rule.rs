@@ -89,13 +89,17 @@ impl FromStr for Rule {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rule::ALL.iter().copied().find(|r| r.id() == s).ok_or_else(|| {
-            let ids = Rule::ALL.iter().map(|r| r.id());
-            match crate::suggest::nearest(s, ids) {
-                Some(near) => format!("unknown rule `{s}` (did you mean `{near}`?)"),
-                None => format!("unknown rule `{s}`"),
-            }
-        })
+        Rule::ALL
+            .iter()
+            .copied()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| {
+                let ids = Rule::ALL.iter().map(|r| r.id());
+                match crate::suggest::nearest(s, ids) {
+                    Some(near) => format!("unknown rule `{s}` (did you mean `{near}`?)"),
+                    None => format!("unknown rule `{s}`"),
+                }
+            })
     }
 }
 

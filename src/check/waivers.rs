@@ -22,7 +22,9 @@ pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Ve
         .filter(|d| {
             let items: BTreeSet<&str> = d.items.iter().map(String::as_str).collect();
             let hit = waivers.iter().position(|w| {
-                w.rule == d.rule && w.expires >= today && w.items.iter().map(String::as_str).collect::<BTreeSet<_>>() == items
+                w.rule == d.rule
+                    && w.expires >= today
+                    && w.items.iter().map(String::as_str).collect::<BTreeSet<_>>() == items
             });
             if let Some(i) = hit {
                 used[i] = true;
@@ -34,14 +36,23 @@ pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Ve
         let items: Vec<String> = w.items.iter().cloned().collect();
         let list = items.join(", ");
         let d = if w.expires < today {
-            Diagnostic::new(Rule::ExpiredWaiver, format!("waiver for `{}` on [{list}] expired on {}", w.rule, w.expires))
-                .at(w.loc, "expired waiver")
-                .note(format!("reason given: {}", w.reason))
-                .note("renew the waiver with a new `expires` date, or resolve the finding")
+            Diagnostic::new(
+                Rule::ExpiredWaiver,
+                format!(
+                    "waiver for `{}` on [{list}] expired on {}",
+                    w.rule, w.expires
+                ),
+            )
+            .at(w.loc, "expired waiver")
+            .note(format!("reason given: {}", w.reason))
+            .note("renew the waiver with a new `expires` date, or resolve the finding")
         } else if !used {
-            Diagnostic::new(Rule::UnusedWaiver, format!("waiver for `{}` on [{list}] matches no finding", w.rule))
-                .at(w.loc, "unused waiver")
-                .note("remove the waiver: the problem it covered is gone")
+            Diagnostic::new(
+                Rule::UnusedWaiver,
+                format!("waiver for `{}` on [{list}] matches no finding", w.rule),
+            )
+            .at(w.loc, "unused waiver")
+            .note("remove the waiver: the problem it covered is gone")
         } else {
             continue;
         };

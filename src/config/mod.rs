@@ -87,7 +87,9 @@ pub fn discover(explicit: Option<&Path>) -> Option<PathBuf> {
         return Some(p.to_path_buf());
     }
     let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    cwd.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 /// Loads the config at `path` (or the defaults when `None`) into `sources`.
@@ -95,7 +97,8 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
     let Some(path) = path else {
         return Ok(defaults(PathBuf::from("roles")));
     };
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
     let name = display_path(path);
     let text = match crate::yaml::decode(&bytes) {
         Ok(t) => t,
@@ -103,7 +106,9 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
     };
     let file = sources.add(name, text);
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let result = crate::yaml::parse::<RawConfig>(sources, file).map_err(|d| vec![d]).and_then(|raw| validate(raw, file, &dir));
+    let result = crate::yaml::parse::<RawConfig>(sources, file)
+        .map_err(|d| vec![d])
+        .and_then(|raw| validate(raw, file, &dir));
     match result {
         Ok(c) => Ok(c),
         Err(diagnostics) => {
@@ -120,19 +125,37 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
                     d
                 })
                 .collect();
-            Err(ConfigError { sources: own, diagnostics }.into())
+            Err(ConfigError {
+                sources: own,
+                diagnostics,
+            }
+            .into())
         }
     }
 }
 
-fn entries(map: &[(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<String>)], file: FileId) -> Vec<Entry> {
+fn entries(
+    map: &[(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<String>)],
+    file: FileId,
+) -> Vec<Entry> {
     map.iter()
-        .map(|(k, v)| Entry { id: k.value.clone(), title: v.value.clone(), loc: Some(Location::from_saphyr(file, &k.referenced)) })
+        .map(|(k, v)| Entry {
+            id: k.value.clone(),
+            title: v.value.clone(),
+            loc: Some(Location::from_saphyr(file, &k.referenced)),
+        })
         .collect()
 }
 
 fn default_entries(pairs: &[(&str, &str)]) -> Vec<Entry> {
-    pairs.iter().map(|(id, title)| Entry { id: id.to_string(), title: title.to_string(), loc: None }).collect()
+    pairs
+        .iter()
+        .map(|(id, title)| Entry {
+            id: id.to_string(),
+            title: title.to_string(),
+            loc: None,
+        })
+        .collect()
 }
 
 const FUNCTIONS: &[(&str, &str)] = &[
@@ -184,7 +207,9 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
         let rule = match key.value.parse::<Rule>() {
             Ok(r) => r,
             Err(msg) => {
-                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&key.referenced), "in `rules:`"));
+                errs.push(
+                    Diagnostic::new(Rule::Schema, msg).at(at(&key.referenced), "in `rules:`"),
+                );
                 continue;
             }
         };
@@ -194,8 +219,11 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
             "off" | "allow" => None,
             other => {
                 errs.push(
-                    Diagnostic::new(Rule::Schema, format!("unknown severity `{other}` for rule `{rule}`"))
-                        .at(at(&level.referenced), "expected error, warning or off"),
+                    Diagnostic::new(
+                        Rule::Schema,
+                        format!("unknown severity `{other}` for rule `{rule}`"),
+                    )
+                    .at(at(&level.referenced), "expected error, warning or off"),
                 );
                 continue;
             }
@@ -204,18 +232,34 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
     }
     if let Some(s) = &raw.similarity {
         if !(s.value > 0.0 && s.value <= 1.0) {
-            errs.push(Diagnostic::new(Rule::Schema, "`similarity` must be a number in (0, 1]").at(at(&s.referenced), ""));
+            errs.push(
+                Diagnostic::new(Rule::Schema, "`similarity` must be a number in (0, 1]")
+                    .at(at(&s.referenced), ""),
+            );
         } else {
             config.similarity = s.value;
         }
     }
     for sep in &raw.separation {
         if sep.value.items.len() < 2 {
-            errs.push(Diagnostic::new(Rule::Schema, "a separation entry needs at least two items").at(at(&sep.referenced), ""));
+            errs.push(
+                Diagnostic::new(Rule::Schema, "a separation entry needs at least two items")
+                    .at(at(&sep.referenced), ""),
+            );
         }
         config.separation.push(Separation {
-            items: sep.value.items.iter().map(|i| (i.value.clone(), at(&i.referenced))).collect(),
-            reason: sep.value.reason.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
+            items: sep
+                .value
+                .items
+                .iter()
+                .map(|i| (i.value.clone(), at(&i.referenced)))
+                .collect(),
+            reason: sep
+                .value
+                .reason
+                .as_ref()
+                .map(|r| r.value.clone())
+                .unwrap_or_default(),
             loc: at(&sep.referenced),
         });
     }
@@ -224,21 +268,35 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
         let rule = match w.value.rule.value.parse::<Rule>() {
             Ok(r) => Some(r),
             Err(msg) => {
-                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&w.value.rule.referenced), "waiver rule"));
+                errs.push(
+                    Diagnostic::new(Rule::Schema, msg)
+                        .at(at(&w.value.rule.referenced), "waiver rule"),
+                );
                 None
             }
         };
         if w.value.reason.value.trim().is_empty() {
-            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs a reason").at(at(&w.value.reason.referenced), ""));
+            errs.push(
+                Diagnostic::new(Rule::Schema, "a waiver needs a reason")
+                    .at(at(&w.value.reason.referenced), ""),
+            );
         }
         if w.value.items.is_empty() {
-            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs the items it covers").at(w_loc, ""));
+            errs.push(
+                Diagnostic::new(Rule::Schema, "a waiver needs the items it covers").at(w_loc, ""),
+            );
         }
         let expires = parse_date(&w.value.expires.value);
         if expires.is_none() {
             errs.push(
-                Diagnostic::new(Rule::Schema, format!("`expires` must be a date YYYY-MM-DD, not `{}`", w.value.expires.value))
-                    .at(at(&w.value.expires.referenced), ""),
+                Diagnostic::new(
+                    Rule::Schema,
+                    format!(
+                        "`expires` must be a date YYYY-MM-DD, not `{}`",
+                        w.value.expires.value
+                    ),
+                )
+                .at(at(&w.value.expires.referenced), ""),
             );
         }
         if let (Some(rule), Some(expires)) = (rule, expires) {
@@ -268,19 +326,31 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) {
     let x = s.value.stretch_score.as_ref().map_or(120.0, |v| v.value);
     if !(t.is_finite() && g.is_finite() && x.is_finite() && 0.0 <= t && t < g && g <= x) {
         errs.push(
-            Diagnostic::new(Rule::Schema, "scoring anchors must satisfy 0 ≤ threshold_score < target_score ≤ stretch_score")
-                .at(at(&s.referenced), ""),
+            Diagnostic::new(
+                Rule::Schema,
+                "scoring anchors must satisfy 0 ≤ threshold_score < target_score ≤ stretch_score",
+            )
+            .at(at(&s.referenced), ""),
         );
     }
     if let Some(c) = &s.value.min_coverage {
         if !(0.0..=1.0).contains(&c.value) {
-            errs.push(Diagnostic::new(Rule::Schema, "`min_coverage` must be between 0 and 1").at(at(&c.referenced), ""));
+            errs.push(
+                Diagnostic::new(Rule::Schema, "`min_coverage` must be between 0 and 1")
+                    .at(at(&c.referenced), ""),
+            );
         }
     }
     if let Some(SpannedMap(grades)) = &s.value.grades {
         for (k, v) in grades {
             if !v.value.is_finite() {
-                errs.push(Diagnostic::new(Rule::Schema, format!("grade `{}` needs a finite score", k.value)).at(at(&v.referenced), ""));
+                errs.push(
+                    Diagnostic::new(
+                        Rule::Schema,
+                        format!("grade `{}` needs a finite score", k.value),
+                    )
+                    .at(at(&v.referenced), ""),
+                );
             }
         }
     }
@@ -291,8 +361,11 @@ fn validate_calendar(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) 
     for d in c.value.holidays.iter().chain(&c.value.workdays) {
         if parse_date(&d.value).is_none() {
             errs.push(
-                Diagnostic::new(Rule::Schema, format!("not a date YYYY-MM-DD: `{}`", d.value))
-                    .at(Location::from_saphyr(file, &d.referenced), ""),
+                Diagnostic::new(
+                    Rule::Schema,
+                    format!("not a date YYYY-MM-DD: `{}`", d.value),
+                )
+                .at(Location::from_saphyr(file, &d.referenced), ""),
             );
         }
     }

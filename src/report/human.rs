@@ -44,28 +44,46 @@ pub fn render_plain(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
 
 fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnostic]) {
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources.iter().map(|f| files.add(f.name.as_str(), f.text.as_str())).collect();
-    let config = Config { chars: Chars::ascii(), ..Config::default() };
+    let ids: Vec<usize> = sources
+        .iter()
+        .map(|f| files.add(f.name.as_str(), defang(&f.text)))
+        .collect();
+    let config = Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    };
     for d in diagnostics {
         let severity = match d.severity {
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,
         };
-        let labels = d
-            .spots
-            .iter()
-            .enumerate()
-            .map(|(n, s)| {
-                let range = label_range(sources, &s.loc);
-                let label = if n == 0 { Label::primary(ids[s.loc.file], range) } else { Label::secondary(ids[s.loc.file], range) };
-                label.with_message(s.label.clone())
-            })
-            .collect();
+        let mut labels = Vec::new();
+        let mut notes = Vec::new();
+        for (n, s) in d.spots.iter().enumerate() {
+            let range = label_range(sources, &s.loc);
+            if line_len(sources, &s.loc) > MAX_SNIPPET_LINE {
+                // Echoing a multi-megabyte line helps nobody: name the place.
+                let f = sources.get(s.loc.file);
+                notes.push(format!(
+                    "--> {}:{}:{} (line too long to show)",
+                    f.name, s.loc.line, s.loc.column
+                ));
+                continue;
+            }
+            let label = if n == 0 {
+                Label::primary(ids[s.loc.file], range)
+            } else {
+                Label::secondary(ids[s.loc.file], range)
+            };
+            labels.push(label.with_message(defang(&s.label)));
+        }
+        notes.extend(d.notes.iter().cloned());
+        let notes = notes.iter().map(|n| defang(n)).collect();
         let cs = CsDiagnostic::new(severity)
             .with_code(d.rule.id())
-            .with_message(d.message.clone())
+            .with_message(defang(&d.message))
             .with_labels(labels)
-            .with_notes(d.notes.clone());
+            .with_notes(notes);
         // Writing to a Vec cannot fail; a label out of range falls back to text.
         if term::emit(out, &config, &files, &cs).is_err() {
             let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
@@ -73,15 +91,51 @@ fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnost
     }
 }
 
+/// Text from files, made safe for a terminal: ASCII control characters (an
+/// ESC could start an escape sequence) become `?`, byte for byte, so offsets
+/// into the text stay valid. Tabs and line breaks are kept.
+fn defang(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')) {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The nearest char boundary at or before `at`, within `text`.
+fn char_floor(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// Lines longer than this (in bytes) are not echoed.
+const MAX_SNIPPET_LINE: usize = 1000;
+
+fn line_len(sources: &Sources, loc: &Location) -> usize {
+    let text = &sources.get(loc.file).text;
+    let at = char_floor(text, loc.offset as usize);
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    end - start
+}
+
 /// The byte range to underline: the token's span when known, else the rest
 /// of the line from the location (trailing space trimmed).
 fn label_range(sources: &Sources, loc: &Location) -> std::ops::Range<usize> {
     let text = &sources.get(loc.file).text;
-    let start = (loc.offset as usize).min(text.len());
-    let start = (0..=start).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let start = char_floor(text, loc.offset as usize);
     if loc.len > 0 {
         let end = (start + loc.len as usize).min(text.len());
-        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+        let end = (end..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
         return start..end;
     }
     let rest = &text[start..];

@@ -46,7 +46,15 @@ impl Render for Json {
                     rule: d.rule.id(),
                     severity: d.severity.as_str(),
                     message: &d.message,
-                    locations: d.spots.iter().map(|s| Loc { file: input.sources.name(s.loc.file), line: s.loc.line, column: s.loc.column }).collect(),
+                    locations: d
+                        .spots
+                        .iter()
+                        .map(|s| Loc {
+                            file: input.sources.name(s.loc.file),
+                            line: s.loc.line,
+                            column: s.loc.column,
+                        })
+                        .collect(),
                     roles: &d.roles,
                     items: &d.items,
                 })

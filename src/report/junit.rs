@@ -32,7 +32,12 @@ fn esc(s: &str) -> String {
 fn text(d: &Diagnostic, sources: &Sources) -> String {
     let mut t = format!("{}[{}]: {}\n", d.severity.as_str(), d.rule, d.message);
     for s in &d.spots {
-        t.push_str(&format!("  --> {}:{}:{}\n", sources.name(s.loc.file), s.loc.line, s.loc.column));
+        t.push_str(&format!(
+            "  --> {}:{}:{}\n",
+            sources.name(s.loc.file),
+            s.loc.line,
+            s.loc.column
+        ));
     }
     for n in &d.notes {
         t.push_str(&format!("  = {n}\n"));
@@ -43,9 +48,21 @@ fn text(d: &Diagnostic, sources: &Sources) -> String {
 impl Render for Junit {
     fn render(&self, input: &Input) -> String {
         let diags = &input.report.diagnostics;
-        let failed_cases = input.ran.iter().filter(|r| diags.iter().any(|d| d.rule == **r && d.severity == Severity::Error)).count();
+        let failed_cases = input
+            .ran
+            .iter()
+            .filter(|r| {
+                diags
+                    .iter()
+                    .any(|d| d.rule == **r && d.severity == Severity::Error)
+            })
+            .count();
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.push_str(&format!("<testsuites name=\"opsroles\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n", input.ran.len(), failed_cases));
+        out.push_str(&format!(
+            "<testsuites name=\"opsroles\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+            input.ran.len(),
+            failed_cases
+        ));
         out.push_str(&format!(
             "  <testsuite name=\"opsroles check\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
             input.ran.len(),
@@ -53,7 +70,10 @@ impl Render for Junit {
         ));
         for rule in input.ran {
             let mine: Vec<&Diagnostic> = diags.iter().filter(|d| d.rule == *rule).collect();
-            out.push_str(&format!("    <testcase name=\"{}\" classname=\"opsroles.check\"", rule.id()));
+            out.push_str(&format!(
+                "    <testcase name=\"{}\" classname=\"opsroles.check\"",
+                rule.id()
+            ));
             if mine.is_empty() {
                 out.push_str("/>\n");
                 continue;
@@ -67,9 +87,16 @@ impl Render for Junit {
                     esc(&text(d, input.sources))
                 ));
             }
-            let warnings: String = mine.iter().filter(|d| d.severity == Severity::Warning).map(|d| text(d, input.sources)).collect();
+            let warnings: String = mine
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .map(|d| text(d, input.sources))
+                .collect();
             if !warnings.is_empty() {
-                out.push_str(&format!("      <system-out>{}</system-out>\n", esc(&warnings)));
+                out.push_str(&format!(
+                    "      <system-out>{}</system-out>\n",
+                    esc(&warnings)
+                ));
             }
             out.push_str("    </testcase>\n");
         }

@@ -21,7 +21,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .note("declare a duty once, in the role that is accountable for it; list the others in responsible/consulted/informed");
         for (i, (r, duty)) in decls.iter().enumerate() {
             let role = &ctx.roles[*r];
-            let label = if i == 0 { format!("declared by `{}`", role.id()) } else { format!("also declared by `{}`", role.id()) };
+            let label = if i == 0 {
+                format!("declared by `{}`", role.id())
+            } else {
+                format!("also declared by `{}`", role.id())
+            };
             d = d.at(role.loc(&duty.value.id), label);
         }
         d.roles = owners.iter().map(|s| s.to_string()).collect();

@@ -11,7 +11,9 @@ use crate::rule::Rule;
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
         for duty in role.duties() {
-            let Some(r) = &duty.value.responsible else { continue };
+            let Some(r) = &duty.value.responsible else {
+                continue;
+            };
             let why = if r.value.is_empty() {
                 "its `responsible` list is empty"
             } else if r.value.iter().all(|x| !ctx.index.is_role(&x.value)) {

@@ -13,7 +13,11 @@ use crate::suggest::nearest;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let roles: Vec<&str> = ctx.index.role_ids().collect();
-    let roles_and_partners: Vec<&str> = roles.iter().copied().chain(ctx.index.partners.iter().copied()).collect();
+    let roles_and_partners: Vec<&str> = roles
+        .iter()
+        .copied()
+        .chain(ctx.index.partners.iter().copied())
+        .collect();
     let functions: Vec<&str> = ctx.index.functions.iter().copied().collect();
     for role in ctx.roles {
         if let Some(r) = &role.doc.reports_to {
@@ -25,7 +29,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let d = &duty.value;
             let duty_id = Some(d.id.value.as_str());
             if !ctx.index.functions.contains(d.function.value.as_str()) {
-                out.push(unknown(role, &d.function, "function", "department function", &functions, duty_id));
+                out.push(unknown(
+                    role,
+                    &d.function,
+                    "function",
+                    "department function",
+                    &functions,
+                    duty_id,
+                ));
             }
             for x in d.responsible.iter().flat_map(|r| &r.value) {
                 if ctx.index.is_role(&x.value) {
@@ -39,8 +50,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
             for (field, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
                 for x in list {
-                    if !ctx.index.is_role(&x.value) && !ctx.index.partners.contains(x.value.as_str()) {
-                        out.push(unknown(role, x, field, "role or partner department", &roles_and_partners, duty_id));
+                    if !ctx.index.is_role(&x.value)
+                        && !ctx.index.partners.contains(x.value.as_str())
+                    {
+                        out.push(unknown(
+                            role,
+                            x,
+                            field,
+                            "role or partner department",
+                            &roles_and_partners,
+                            duty_id,
+                        ));
                     }
                 }
             }
@@ -51,12 +71,26 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown(role: &Role, name: &Sp<String>, field: &str, kind: &str, known: &[&str], duty: Option<&str>) -> Diagnostic {
+fn unknown(
+    role: &Role,
+    name: &Sp<String>,
+    field: &str,
+    kind: &str,
+    known: &[&str],
+    duty: Option<&str>,
+) -> Diagnostic {
     let place = duty.map_or(String::new(), |d| format!(" of duty `{d}`"));
-    let mut diag = Diagnostic::new(Rule::UnknownReference, format!("`{field}`{place} in `{}` names unknown {kind} `{}`", role.id(), name.value))
-        .at(role.loc(name), format!("no {kind} has this id"))
-        .role(role.id())
-        .item(name.value.as_str());
+    let mut diag = Diagnostic::new(
+        Rule::UnknownReference,
+        format!(
+            "`{field}`{place} in `{}` names unknown {kind} `{}`",
+            role.id(),
+            name.value
+        ),
+    )
+    .at(role.loc(name), format!("no {kind} has this id"))
+    .role(role.id())
+    .item(name.value.as_str());
     if let Some(d) = duty {
         diag = diag.item(d);
     }
@@ -67,15 +101,24 @@ fn unknown(role: &Role, name: &Sp<String>, field: &str, kind: &str, known: &[&st
 }
 
 fn separation_items(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let items: Vec<&str> = ctx.index.duties.keys().chain(ctx.index.authorities.keys()).copied().collect();
+    let items: Vec<&str> = ctx
+        .index
+        .duties
+        .keys()
+        .chain(ctx.index.authorities.keys())
+        .copied()
+        .collect();
     for sep in &ctx.config.separation {
         for (item, loc) in &sep.items {
             if ctx.index.is_item(item) {
                 continue;
             }
-            let mut d = Diagnostic::new(Rule::UnknownReference, format!("separation rule names unknown duty or authority `{item}`"))
-                .at(*loc, "no duty or authority has this id")
-                .item(item.as_str());
+            let mut d = Diagnostic::new(
+                Rule::UnknownReference,
+                format!("separation rule names unknown duty or authority `{item}`"),
+            )
+            .at(*loc, "no duty or authority has this id")
+            .item(item.as_str());
             if let Some(near) = nearest(item, items.iter().copied()) {
                 d = d.note(format!("did you mean `{near}`?"));
             }
