@@ -1,1 +1,86 @@
-fn main() {}
+//! Benchmark of `opsroles check` on generated organisations (the data
+//! generator is `opsroles::synth`): load every role file and run every rule,
+//! `similar-duty` included, as the CLI does.
+//!
+//!     cargo bench --bench check                 # 10,000 and 40,000 duties
+//!     cargo bench --bench check -- --all-pairs  # also time the O(n²) scan
+//!
+//! Prints the best and median of 5 runs per size, and the similar-duty pairs
+//! found. Targets (foundation issue): 10,000 duties < 0.5 s; 2,000 roles /
+//! 40,000 duties < 4 s, on the project's 2-core machine.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use opsroles::check::similar::{all_pairs, join, Record};
+use opsroles::rule::Rule;
+
+fn run_check(dir: &std::path::Path) -> (usize, usize) {
+    let mut sources = opsroles::source::Sources::default();
+    let config = opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).unwrap();
+    let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+    let opts = opsroles::check::Options {
+        levels: opsroles::check::Levels::default(),
+        deny_warnings: false,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+    };
+    let report = opsroles::check::run(&loaded, &config, &sources, &opts);
+    let similar = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == Rule::SimilarDuty)
+        .count();
+    (report.summary.duties, similar)
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        last = Some(f());
+        times.push(t.elapsed());
+    }
+    times.sort();
+    (times[0], times[times.len() / 2], last.unwrap())
+}
+
+fn main() {
+    let all = std::env::args().any(|a| a == "--all-pairs");
+    let base = tempfile::tempdir().unwrap();
+    println!(
+        "opsroles check benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    for (roles, per_role, target) in [(500, 20, 0.5), (2000, 20, 4.0)] {
+        let dir: PathBuf = base.path().join(format!("org-{roles}"));
+        opsroles::synth::write_org(&dir, roles, per_role, 7).unwrap();
+        let (best, median, (duties, similar)) = time(5, || run_check(&dir));
+        println!(
+            "check  {roles:>5} roles {duties:>6} duties: best {:>7.3} s  median {:>7.3} s  (target < {target} s)  similar-duty pairs: {similar}",
+            best.as_secs_f64(),
+            median.as_secs_f64()
+        );
+    }
+    // The join alone, against the all-pairs scan it must equal.
+    let (texts, planted) = opsroles::synth::duty_texts(10_000, 7);
+    let records: Vec<Record> = texts.iter().map(|t| Record::new(t)).collect();
+    let (best, _, pairs) = time(5, || join(&records, 0.8));
+    println!(
+        "join   10,000 texts: best {:.3} s, {} pairs ({} planted)",
+        best.as_secs_f64(),
+        pairs.len(),
+        planted.len()
+    );
+    if all {
+        let (t, _, reference) = time(1, || all_pairs(&records, 0.8));
+        let n = records.len() as f64;
+        println!(
+            "all-pairs 10,000 texts: {:.3} s ({:.3} µs a pair), {} pairs, equal to join: {}",
+            t.as_secs_f64(),
+            t.as_secs_f64() * 1e6 / (n * (n - 1.0) / 2.0),
+            reference.len(),
+            reference == pairs
+        );
+    }
+}

@@ -21,6 +21,8 @@ pub mod report;
 pub mod rule;
 pub mod source;
 pub mod suggest;
+#[doc(hidden)]
+pub mod synth;
 pub mod yaml;
 
 pub use cmd::Outcome;

@@ -202,7 +202,7 @@ pub fn load_bytes(
         }
         Err(d) => {
             loaded.unreadable.insert(stem);
-            loaded.diagnostics.push(d);
+            loaded.diagnostics.push(*d);
         }
     }
 }

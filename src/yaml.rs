@@ -60,7 +60,7 @@ fn options() -> serde_saphyr::Options {
 
 /// Parses `file` of `sources` into `T`, or returns the diagnostic saying where
 /// and why it could not.
-pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Box<Diagnostic>> {
     let text = &sources.get(file).text;
     if text.trim().is_empty()
         || text
@@ -72,13 +72,12 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, 
         } else {
             "the file has only comments"
         };
-        return Err(
-            Diagnostic::new(Rule::ParseError, format!("{what}; expected a YAML mapping"))
-                .at(Location::file_start(file), "no content"),
-        );
+        let d = Diagnostic::new(Rule::ParseError, format!("{what}; expected a YAML mapping"))
+            .at(Location::file_start(file), "no content");
+        return Err(Box::new(d));
     }
     serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|e| to_diagnostic(sources, file, &e))
+        .map_err(|e| Box::new(to_diagnostic(sources, file, &e)))
 }
 
 fn to_diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) -> Diagnostic {
@@ -206,7 +205,7 @@ mod tests {
         title: Option<String>,
     }
 
-    fn parse_text(text: &str) -> Result<Doc, Diagnostic> {
+    fn parse_text(text: &str) -> Result<Doc, Box<Diagnostic>> {
         let mut s = Sources::default();
         let f = s.add("t.yaml".into(), text.into());
         parse(&s, f)

@@ -107,7 +107,7 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
     let file = sources.add(name, text);
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let result = crate::yaml::parse::<RawConfig>(sources, file)
-        .map_err(|d| vec![d])
+        .map_err(|d| vec![*d])
         .and_then(|raw| validate(raw, file, &dir));
     match result {
         Ok(c) => Ok(c),

@@ -97,7 +97,7 @@ fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnost
 fn defang(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')) {
+            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
                 '?'
             } else {
                 c

@@ -53,7 +53,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
         for (who, mut items) in held {
-            items.sort_by(|a, b| a.1.cmp(&b.1));
+            items.sort_by_key(|i| i.1);
             let mut names: Vec<&str> = items.iter().map(|(i, _, _)| *i).collect();
             names.sort();
             names.dedup();

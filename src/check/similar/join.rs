@@ -144,7 +144,7 @@ pub fn join(records: &[Record], t: f64) -> Vec<Pair> {
         }
         touched.clear();
     }
-    out.sort_by(|p, q| (p.a, p.b).cmp(&(q.a, q.b)));
+    out.sort_by_key(|p| (p.a, p.b));
     out
 }
 
