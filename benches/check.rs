@@ -18,7 +18,8 @@ use opsroles::rule::Rule;
 fn run_check(dir: &std::path::Path) -> (usize, usize) {
     let mut sources = opsroles::source::Sources::default();
     let config = opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).unwrap();
-    let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+    let loaded =
+        opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
     let opts = opsroles::check::Options {
         levels: opsroles::check::Levels::default(),
         deny_warnings: false,
