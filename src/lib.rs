@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod rule;
+pub mod score;
 pub mod source;
 pub mod suggest;
 #[doc(hidden)]

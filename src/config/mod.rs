@@ -14,6 +14,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::rule::Rule;
@@ -61,7 +62,38 @@ pub struct Config {
     pub similarity: f64,
     pub separation: Vec<Separation>,
     pub waivers: Vec<Waiver>,
+    pub scoring: Scoring,
+    /// Export header → standard column (`period`, `person`, `role`, `metric`,
+    /// `value`), from `columns:`.
+    pub columns: Vec<(String, String)>,
 }
+
+/// `scoring:` (SPEC 3.3).
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    pub scale: crate::score::formula::Scale,
+    pub missing: Missing,
+    pub min_coverage: Decimal,
+    /// Grade name and lowest score, highest first; below the last: `D`.
+    pub grades: Vec<(String, Decimal)>,
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Scoring {
+            scale: crate::score::formula::Scale::default(),
+            missing: Missing::Renormalize,
+            min_coverage: Decimal::new(5, 1),
+            grades: [("S", 110), ("A", 100), ("B", 80), ("C", 60)]
+                .iter()
+                .map(|(g, s)| (g.to_string(), Decimal::from(*s)))
+                .collect(),
+        }
+    }
+}
+
+/// The standard columns a `columns:` entry may map a header to.
+pub const COLUMNS: &[&str] = &["period", "person", "role", "metric", "value"];
 
 /// A config that failed validation: its diagnostics, and the sources they
 /// point into, so the caller can render them.
@@ -185,6 +217,8 @@ fn defaults(roles_dir: PathBuf) -> Config {
         similarity: 0.8,
         separation: Vec::new(),
         waivers: Vec::new(),
+        scoring: Scoring::default(),
+        columns: Vec::new(),
     }
 }
 
@@ -309,8 +343,33 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
             });
         }
     }
-    validate_scoring(&raw, file, &mut errs);
+    if let Some(s) = validate_scoring(&raw, file, &mut errs) {
+        config.scoring = s;
+    }
     validate_calendar(&raw, file, &mut errs);
+    for (header, column) in &raw.columns.0 {
+        if COLUMNS.contains(&column.value.as_str()) {
+            config
+                .columns
+                .push((header.value.clone(), column.value.clone()));
+        } else {
+            let mut d = Diagnostic::new(
+                Rule::Schema,
+                format!(
+                    "`columns:` maps `{}` to unknown column `{}`",
+                    header.value, column.value
+                ),
+            )
+            .at(
+                Location::from_saphyr(file, &column.referenced),
+                format!("expected one of {}", COLUMNS.join(", ")),
+            );
+            if let Some(near) = crate::suggest::nearest(&column.value, COLUMNS.iter().copied()) {
+                d = d.note(format!("did you mean `{near}`?"));
+            }
+            errs.push(d);
+        }
+    }
     if errs.is_empty() {
         Ok(config)
     } else {
@@ -318,8 +377,9 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
     }
 }
 
-fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) {
-    let Some(s) = &raw.scoring else { return };
+fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -> Option<Scoring> {
+    let Some(s) = &raw.scoring else { return None };
+    let before = errs.len();
     let at = |v: &serde_saphyr::Location| Location::from_saphyr(file, v);
     let t = s.value.threshold_score.as_ref().map_or(60.0, |v| v.value);
     let g = s.value.target_score.as_ref().map_or(100.0, |v| v.value);
@@ -354,6 +414,32 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if errs.len() > before {
+        return None;
+    }
+    let dec = |v: f64| crate::score::formula::decimal(v).unwrap_or_default();
+    let mut out = Scoring {
+        scale: crate::score::formula::Scale {
+            threshold: dec(t),
+            target: dec(g),
+            stretch: dec(x),
+        },
+        ..Scoring::default()
+    };
+    if let Some(m) = &s.value.missing {
+        out.missing = m.value;
+    }
+    if let Some(c) = &s.value.min_coverage {
+        out.min_coverage = dec(c.value);
+    }
+    if let Some(SpannedMap(grades)) = &s.value.grades {
+        out.grades = grades
+            .iter()
+            .map(|(k, v)| (k.value.clone(), dec(v.value)))
+            .collect();
+        out.grades.sort_by(|a, b| b.1.cmp(&a.1));
+    }
+    Some(out)
 }
 
 fn validate_calendar(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) {

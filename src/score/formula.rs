@@ -1,0 +1,380 @@
+/*!
+The scoring model of SPEC 3.3, in decimal arithmetic.
+
+A KPI value scores on a 0–120 scale through three anchor points: threshold L
+→ `threshold_score` (60), target T → `target_score` (100), stretch S →
+`stretch_score` (120), linear between them, mirrored for `lower`, flat inside
+the target band for `range`. Decimal, not binary floating point, so that a
+hand or Excel check matches to the last shown digit: on anchors 6 / 8 / 9.5
+the value 6.0375 scores exactly 60.75, shown 60.8.
+*/
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::Direction;
+
+/// The scores at the anchors (config `scoring.*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    pub threshold: Decimal,
+    pub target: Decimal,
+    pub stretch: Decimal,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale {
+            threshold: Decimal::from(60),
+            target: Decimal::from(100),
+            stretch: Decimal::from(120),
+        }
+    }
+}
+
+/// A KPI's anchors in decimal: single values, or `[low, high]` for `range`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchors {
+    Higher {
+        threshold: Option<Decimal>,
+        target: Decimal,
+        stretch: Option<Decimal>,
+    },
+    Lower {
+        threshold: Option<Decimal>,
+        target: Decimal,
+        stretch: Option<Decimal>,
+    },
+    Range {
+        threshold: Option<(Decimal, Decimal)>,
+        target: (Decimal, Decimal),
+    },
+}
+
+impl Anchors {
+    pub fn direction(&self) -> Direction {
+        match self {
+            Anchors::Higher { .. } => Direction::Higher,
+            Anchors::Lower { .. } => Direction::Lower,
+            Anchors::Range { .. } => Direction::Range,
+        }
+    }
+}
+
+/// Which rule of the SPEC's tables gave the score (for `--explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// At or beyond stretch.
+    Stretch,
+    /// Between target and stretch.
+    TargetToStretch,
+    /// At or beyond target, no stretch defined.
+    Target,
+    /// Between threshold and target.
+    ThresholdToTarget,
+    /// Short of the threshold.
+    BelowThreshold,
+    /// Short of the target with no threshold: proportional.
+    Proportional,
+    /// `range`: inside the target band.
+    InBand,
+    /// `range`: between the threshold and target bands.
+    NearBand,
+    /// `range`: outside the threshold band (or the target band, without one).
+    OutOfBand,
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Band::Stretch => "at or beyond stretch",
+            Band::TargetToStretch => "between target and stretch",
+            Band::Target => "at or beyond target (no stretch)",
+            Band::ThresholdToTarget => "between threshold and target",
+            Band::BelowThreshold => "short of threshold",
+            Band::Proportional => "short of target (no threshold): proportional",
+            Band::InBand => "inside the target band",
+            Band::NearBand => "between threshold and target bands",
+            Band::OutOfBand => "outside the bands",
+        })
+    }
+}
+
+/// A KPI score with the band it came from and the formula, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scored {
+    pub score: Decimal,
+    pub band: Band,
+    pub formula: String,
+}
+
+fn lerp(from_score: Decimal, to_score: Decimal, num: Decimal, den: Decimal) -> Decimal {
+    // from + (to − from)·num/den, multiplying before dividing keeps it exact
+    // wherever the result has a finite decimal expansion.
+    from_score + (to_score - from_score) * num / den
+}
+
+/// Scores value `v` against `a` on `scale`.
+pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
+    let (l, g, x) = (scale.threshold, scale.target, scale.stretch);
+    let zero = Decimal::ZERO;
+    let done = |score: Decimal, band: Band, formula: String| Scored {
+        score,
+        band,
+        formula,
+    };
+    match *a {
+        Anchors::Higher {
+            threshold,
+            target: t,
+            stretch,
+        } => match (threshold, stretch) {
+            (_, Some(s)) if v >= s => done(x, Band::Stretch, format!("{v} ≥ stretch {s} → {x}")),
+            (_, Some(s)) if v >= t => done(
+                lerp(g, x, v - t, s - t),
+                Band::TargetToStretch,
+                format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g),
+            ),
+            (_, None) if v >= t => done(g, Band::Target, format!("{v} ≥ target {t} → {g}")),
+            (Some(th), _) if v >= th => done(
+                lerp(l, g, v - th, t - th),
+                Band::ThresholdToTarget,
+                format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l),
+            ),
+            (Some(th), _) => done(
+                zero,
+                Band::BelowThreshold,
+                format!("{v} < threshold {th} → 0"),
+            ),
+            (None, _) => {
+                let s = if t > zero {
+                    (g * v / t).max(zero)
+                } else {
+                    zero
+                };
+                done(s, Band::Proportional, format!("max(0, {g} × {v} / {t})"))
+            }
+        },
+        Anchors::Lower {
+            threshold,
+            target: t,
+            stretch,
+        } => match (threshold, stretch) {
+            (_, Some(s)) if v <= s => done(x, Band::Stretch, format!("{v} ≤ stretch {s} → {x}")),
+            (_, Some(s)) if v <= t => done(
+                lerp(g, x, t - v, t - s),
+                Band::TargetToStretch,
+                format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g),
+            ),
+            (_, None) if v <= t => done(g, Band::Target, format!("{v} ≤ target {t} → {g}")),
+            (Some(th), _) if v <= th => done(
+                lerp(l, g, th - v, th - t),
+                Band::ThresholdToTarget,
+                format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l),
+            ),
+            (Some(th), _) => done(
+                zero,
+                Band::BelowThreshold,
+                format!("{v} > threshold {th} → 0"),
+            ),
+            (None, _) => {
+                // v > t here; with t > 0, v > 0 too.
+                let s = if t > zero { g * t / v } else { zero };
+                done(
+                    s,
+                    Band::Proportional,
+                    format!("{g} × {t} / {v} (0 if target ≤ 0)"),
+                )
+            }
+        },
+        Anchors::Range {
+            threshold,
+            target: (lo, hi),
+        } => {
+            if lo <= v && v <= hi {
+                return done(g, Band::InBand, format!("{v} in [{lo}, {hi}] → {g}"));
+            }
+            match threshold {
+                Some((lo2, _)) if v < lo && v >= lo2 && lo > lo2 => done(
+                    lerp(l, g, v - lo2, lo - lo2),
+                    Band::NearBand,
+                    format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l),
+                ),
+                Some((_, hi2)) if v > hi && v <= hi2 && hi2 > hi => done(
+                    lerp(l, g, hi2 - v, hi2 - hi),
+                    Band::NearBand,
+                    format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l),
+                ),
+                Some((lo2, hi2)) => done(
+                    zero,
+                    Band::OutOfBand,
+                    format!("{v} outside [{lo2}, {hi2}] → 0"),
+                ),
+                None => done(
+                    zero,
+                    Band::OutOfBand,
+                    format!("{v} outside [{lo}, {hi}] → 0"),
+                ),
+            }
+        }
+    }
+}
+
+/// Rounds half away from zero to `dp` decimals: 60.75 → 60.8.
+pub fn round(d: Decimal, dp: u32) -> Decimal {
+    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The decimal a YAML number was written as. YAML numbers arrive as f64;
+/// Rust prints an f64 as the shortest text that reads back to it, which for
+/// what people type (9.5, 0.8, 500000) is exactly what they typed, so 0.8
+/// becomes 0.8 and not 0.8000000000000000444….
+pub fn decimal(v: f64) -> Option<Decimal> {
+    if !v.is_finite() {
+        return None;
+    }
+    let text = format!("{v}");
+    text.parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(&format!("{v:e}")).ok())
+}
+
+/// A score as shown: one decimal, rounded half away from zero ("60.8").
+pub fn fmt1(d: Decimal) -> String {
+    let mut r = round(d, 1);
+    r.rescale(1);
+    r.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn higher(l: Option<&str>, t: &str, s: Option<&str>) -> Anchors {
+        Anchors::Higher {
+            threshold: l.map(d),
+            target: d(t),
+            stretch: s.map(d),
+        }
+    }
+
+    fn lower(l: Option<&str>, t: &str, s: Option<&str>) -> Anchors {
+        Anchors::Lower {
+            threshold: l.map(d),
+            target: d(t),
+            stretch: s.map(d),
+        }
+    }
+
+    fn shown(a: &Anchors, v: &str) -> String {
+        fmt1(score(a, d(v), &Scale::default()).score)
+    }
+
+    #[test]
+    fn spec_worked_examples_higher_80_95_105() {
+        let a = higher(Some("80"), "95", Some("105"));
+        assert_eq!(shown(&a, "92"), "92.0");
+        assert_eq!(shown(&a, "100"), "110.0");
+        assert_eq!(shown(&a, "110"), "120.0");
+        assert_eq!(shown(&a, "80"), "60.0");
+        assert_eq!(shown(&a, "79.9"), "0.0");
+    }
+
+    #[test]
+    fn spec_worked_examples_lower() {
+        let a = lower(Some("500000"), "200000", Some("0"));
+        assert_eq!(shown(&a, "350000"), "80.0");
+        assert_eq!(shown(&a, "50000"), "115.0");
+        let b = lower(Some("10"), "0", None);
+        assert_eq!(shown(&b, "4"), "84.0");
+        assert_eq!(shown(&b, "0"), "100.0");
+    }
+
+    #[test]
+    fn spec_worked_example_negative_anchors() {
+        assert_eq!(shown(&higher(Some("-10"), "-5", Some("0")), "-7"), "84.0");
+    }
+
+    #[test]
+    fn decimal_not_binary_floating_point() {
+        let a = higher(Some("6"), "8", Some("9.5"));
+        let s = score(&a, d("6.0375"), &Scale::default()).score;
+        assert_eq!(s, d("60.75"));
+        assert_eq!(fmt1(s), "60.8");
+        // The f64 computation the SPEC warns about really does go wrong.
+        let f = 60.0 + 40.0 * (6.0375f64 - 6.0) / (8.0 - 6.0);
+        assert_eq!(format!("{f:.1}"), "60.7");
+    }
+
+    #[test]
+    fn proportional_without_threshold() {
+        assert_eq!(shown(&higher(None, "80", None), "60"), "75.0");
+        assert_eq!(shown(&higher(None, "80", None), "-5"), "0.0");
+        assert_eq!(shown(&lower(None, "8", None), "10"), "80.0");
+        assert_eq!(shown(&lower(None, "0", None), "3"), "0.0");
+        assert_eq!(shown(&lower(None, "-2", None), "0"), "0.0");
+    }
+
+    #[test]
+    fn range_scores() {
+        let a = Anchors::Range {
+            threshold: Some((d("30"), d("70"))),
+            target: (d("40"), d("60")),
+        };
+        assert_eq!(shown(&a, "50"), "100.0");
+        assert_eq!(shown(&a, "35"), "80.0");
+        assert_eq!(shown(&a, "65"), "80.0");
+        assert_eq!(shown(&a, "30"), "60.0");
+        assert_eq!(shown(&a, "29.9"), "0.0");
+        assert_eq!(shown(&a, "71"), "0.0");
+        let bare = Anchors::Range {
+            threshold: None,
+            target: (d("40"), d("60")),
+        };
+        assert_eq!(shown(&bare, "39"), "0.0");
+        assert_eq!(shown(&bare, "40"), "100.0");
+        // A threshold band touching the target band adds no ramp.
+        let touching = Anchors::Range {
+            threshold: Some((d("40"), d("60"))),
+            target: (d("40"), d("60")),
+        };
+        assert_eq!(shown(&touching, "39"), "0.0");
+    }
+
+    #[test]
+    fn other_anchor_scores_from_config() {
+        let scale = Scale {
+            threshold: d("50"),
+            target: d("90"),
+            stretch: d("100"),
+        };
+        let a = higher(Some("80"), "95", Some("105"));
+        assert_eq!(score(&a, d("80"), &scale).score, d("50"));
+        assert_eq!(score(&a, d("100"), &scale).score, d("95"));
+        assert_eq!(
+            score(&higher(None, "80", None), d("40"), &scale).score,
+            d("45")
+        );
+    }
+
+    #[test]
+    fn yaml_numbers_become_the_decimals_written() {
+        assert_eq!(decimal(0.8).unwrap().to_string(), "0.8");
+        assert_eq!(decimal(9.5).unwrap().to_string(), "9.5");
+        assert_eq!(decimal(500000.0).unwrap().to_string(), "500000");
+        assert_eq!(decimal(-0.1).unwrap().to_string(), "-0.1");
+        assert_eq!(decimal(f64::NAN), None);
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round(d("99.75"), 1), d("99.8"));
+        assert_eq!(round(d("99.65"), 1), d("99.7"));
+        assert_eq!(round(d("-0.05"), 1), d("-0.1"));
+    }
+}
