@@ -57,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  opsroles check\n  opsroles check roles/ --deny similar-duty\n  opsroles check --format github\n  opsroles check --format sarif -o opsroles.sarif\n\nExit codes: 0 no errors, 1 errors found, 2 usage or config error."
     )]
     Check(CheckArgs),
+    /// Score KPIs from metric exports (CSV from Excel, WPS, ERP, BI) into scorecards.
+    #[command(
+        after_help = "Examples:\n  opsroles score examples/q3.csv\n  opsroles score q2.csv q3.csv --period 2026-Q3 --compare 2026-Q2\n  opsroles score q3-excel-gbk.csv --by role --format markdown -o q3.md\n  opsroles score - --encoding gb18030 < export.csv\n\nExit codes: 0 scored, 1 no usable rows (or --strict problems), 2 usage, unreadable or undecodable input."
+    )]
+    Score(ScoreArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(
         after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file."
@@ -85,6 +90,51 @@ pub struct CheckArgs {
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Metric exports (CSV); `-` reads standard input.
+    #[arg(required = true, value_name = "CSV")]
+    pub csv: Vec<PathBuf>,
+    /// Roles directory (default: the configured one).
+    #[arg(long, value_name = "DIR")]
+    pub roles: Option<PathBuf>,
+    /// Score only rows in this period (2026-Q3, 2026-07, 2026 …).
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// Also score this period and show the change per KPI and total.
+    #[arg(long, value_name = "P")]
+    pub compare: Option<String>,
+    /// One scorecard per person, or per role (pooling its people's rows).
+    #[arg(long, value_enum, default_value_t = By::Person)]
+    pub by: By,
+    #[arg(long, value_enum, default_value_t = crate::report::score::ScoreFormat::Table)]
+    pub format: crate::report::score::ScoreFormat,
+    /// Write the scorecards to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Show how each KPI score was computed (band, anchors, formula).
+    #[arg(long)]
+    pub explain: bool,
+    /// Exit 1 when any row has a bad value, an unknown metric or an unknown role.
+    #[arg(long)]
+    pub strict: bool,
+    /// Force the exports' encoding (utf-8, gb18030, gbk, big5, utf-16le …).
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Force the delimiter: `,`, `;`, `tab` or `|`.
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+    /// Read `1.234,5` as 1234.5 (never guessed).
+    #[arg(long)]
+    pub decimal_comma: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    Person,
+    Role,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,7 @@ pub use cmd::Outcome;
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
     match &cli.command {
         cli::Command::Check(args) => cmd::check::run(args, &cli.global),
+        cli::Command::Score(args) => cmd::score::run(args, &cli.global),
         cli::Command::Init(args) => cmd::init::run(args, cli.global.quiet),
     }
 }

@@ -4,6 +4,7 @@ One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
 
 pub mod check;
 pub mod init;
+pub mod score;
 
 /// How a command ended, when it ran to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -437,7 +437,7 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
             .iter()
             .map(|(k, v)| (k.value.clone(), dec(v.value)))
             .collect();
-        out.grades.sort_by(|a, b| b.1.cmp(&a.1));
+        out.grades.sort_by_key(|g| std::cmp::Reverse(g.1));
     }
     Some(out)
 }
