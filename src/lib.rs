@@ -24,6 +24,7 @@ pub mod source;
 pub mod suggest;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;
 pub mod yaml;
 
 pub use cmd::Outcome;

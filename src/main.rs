@@ -24,7 +24,8 @@ fn main() -> ExitCode {
         Ok(opsroles::Outcome::Failure) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            anstream::eprintln!("error: {e:#}");
+            // Messages can quote file contents: no raw control bytes to the terminal.
+            anstream::eprintln!("error: {}", opsroles::text::defang(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

@@ -152,10 +152,11 @@ pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
 
 /// The notes and the problems, first [`read::LISTED`] of each reason, on stderr.
 fn print_problems(report: &crate::score::Report) {
+    use crate::text::defang;
     use anstyle::{AnsiColor, Style};
     let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
     for n in &report.notes {
-        anstream::eprintln!("{warn}note{warn:#}: {n}");
+        anstream::eprintln!("{warn}note{warn:#}: {}", defang(n));
     }
     let rows = &report.rows;
     for (reason, count) in &rows.problems_by_reason {
@@ -163,14 +164,20 @@ fn print_problems(report: &crate::score::Report) {
         let cells = count - skipped.min(*count);
         let mut what = Vec::new();
         if skipped > 0 {
-            what.push(format!("{skipped} {} skipped", if skipped == 1 { "row" } else { "rows" }));
+            what.push(format!(
+                "{skipped} {} skipped",
+                if skipped == 1 { "row" } else { "rows" }
+            ));
         }
         if cells > 0 {
-            what.push(format!("{cells} {} of used rows", if cells == 1 { "cell" } else { "cells" }));
+            what.push(format!(
+                "{cells} {} of used rows",
+                if cells == 1 { "cell" } else { "cells" }
+            ));
         }
         anstream::eprintln!("{warn}warning{warn:#}: {reason}: {}", what.join(", "));
         for p in rows.listed.iter().filter(|p| p.reason == *reason) {
-            anstream::eprintln!("  {}:{}: {}", p.file, p.line, p.detail);
+            anstream::eprintln!("  {}:{}: {}", defang(&p.file), p.line, defang(&p.detail));
         }
         if *count as usize > read::LISTED {
             anstream::eprintln!("  … and {} more", *count as usize - read::LISTED);

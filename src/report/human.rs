@@ -12,6 +12,7 @@ use codespan_reporting::term::{self, Chars, Config};
 use super::{Input, Render};
 use crate::diag::{Diagnostic, Severity};
 use crate::source::{Location, Sources};
+use crate::text::defang;
 
 pub struct Human;
 
@@ -89,21 +90,6 @@ fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnost
             let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.rule, d.message);
         }
     }
-}
-
-/// Text from files, made safe for a terminal: ASCII control characters (an
-/// ESC could start an escape sequence) become `?`, byte for byte, so offsets
-/// into the text stay valid. Tabs and line breaks are kept.
-fn defang(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 /// The nearest char boundary at or before `at`, within `text`.

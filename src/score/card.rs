@@ -233,6 +233,27 @@ mod tests {
         assert_eq!(grade(d("59.95"), &g), "C");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_total_is_the_weighted_mean_of_the_kpi_scores(
+            parts in proptest::collection::vec((1u32..100, proptest::option::of(0u32..1200)), 1..10)
+        ) {
+            let ws: Vec<(Decimal, Option<Decimal>)> = parts.iter().map(|(w, s)| (Decimal::from(*w), s.map(|s| Decimal::new(i64::from(s), 1)))).collect();
+            let t = total(&ws, Missing::Renormalize);
+            let present: Vec<&(Decimal, Option<Decimal>)> = ws.iter().filter(|(_, s)| s.is_some()).collect();
+            if present.is_empty() {
+                proptest::prop_assert_eq!(t.score, None);
+            } else {
+                let sw: Decimal = present.iter().map(|(w, _)| *w).sum();
+                let mean: Decimal = present.iter().map(|(w, s)| *w * s.unwrap()).sum::<Decimal>() / sw;
+                proptest::prop_assert_eq!(t.score, Some(mean));
+                let lo = present.iter().map(|(_, s)| s.unwrap()).min().unwrap();
+                let hi = present.iter().map(|(_, s)| s.unwrap()).max().unwrap();
+                proptest::prop_assert!(t.score.unwrap() >= lo && t.score.unwrap() <= hi);
+            }
+        }
+    }
+
     #[test]
     fn no_values_no_score() {
         let t = total(&[(d("50"), None), (d("50"), None)], Missing::Renormalize);

@@ -110,9 +110,11 @@ pub fn layout(
             Kind::Long { metric, value },
             rest.iter().map(|&i| headers[i].clone()).collect(),
         ),
-        (Some(_), None) => return Err(format!(
+        (Some(_), None) => {
+            return Err(format!(
             "the header has a metric column but no value column (數值/值/value); found: {shown}"
-        )),
+        ))
+        }
         (None, Some(_)) => {
             return Err(format!(
                 "the header has a value column but no metric column (指標/metric); found: {shown}"

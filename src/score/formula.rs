@@ -362,6 +362,107 @@ mod tests {
         );
     }
 
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// A decimal in [-100000, 100000] with up to 3 decimals.
+        fn dec() -> impl Strategy<Value = Decimal> {
+            (-100_000_000i64..100_000_000, 0u32..4)
+                .prop_map(|(m, s)| Decimal::new(m, s + 3).normalize())
+        }
+
+        /// Strictly ordered anchors L < T < S (each optionally absent but T).
+        fn anchors() -> impl Strategy<Value = (Option<Decimal>, Decimal, Option<Decimal>)> {
+            (
+                dec(),
+                1i64..50_000,
+                1i64..50_000,
+                any::<bool>(),
+                any::<bool>(),
+            )
+                .prop_map(|(l, a, b, has_l, has_s)| {
+                    let t = l + Decimal::new(a, 1);
+                    let s = t + Decimal::new(b, 1);
+                    (has_l.then_some(l), t, has_s.then_some(s))
+                })
+        }
+
+        /// The same anchors as `higher` and, mirrored, as `lower` (negate
+        /// everything and the order flips). `higher` without a threshold needs
+        /// target > 0 — `check` (kpi-thresholds) rejects the rest — so such
+        /// anchors are only tried as `lower`.
+        fn both(l: Option<Decimal>, t: Decimal, s: Option<Decimal>) -> Vec<Anchors> {
+            let mut v = vec![Anchors::Lower {
+                threshold: l.map(|x| -x),
+                target: -t,
+                stretch: s.map(|x| -x),
+            }];
+            if l.is_some() || t > Decimal::ZERO {
+                v.push(Anchors::Higher {
+                    threshold: l,
+                    target: t,
+                    stretch: s,
+                });
+            }
+            v
+        }
+
+        proptest! {
+            #[test]
+            fn score_is_within_0_and_120((l, t, s) in anchors(), v in dec()) {
+                for a in both(l, t, s) {
+                    let sc = score(&a, v, &Scale::default()).score;
+                    prop_assert!(sc >= Decimal::ZERO && sc <= Decimal::from(120), "{a:?} {v} → {sc}");
+                }
+            }
+
+            #[test]
+            fn score_never_drops_as_the_value_improves((l, t, s) in anchors(), v in dec(), w in dec()) {
+                let (lo, hi) = if v <= w { (v, w) } else { (w, v) };
+                for a in both(l, t, s) {
+                    let (worse, better) = match a {
+                        Anchors::Higher { .. } => (lo, hi),
+                        // For `lower`, better is smaller.
+                        _ => (hi, lo),
+                    };
+                    prop_assert!(score(&a, worse, &Scale::default()).score <= score(&a, better, &Scale::default()).score, "{a:?}");
+                }
+            }
+
+            #[test]
+            fn continuous_at_target_and_stretch((l, t, s) in anchors()) {
+                let eps = Decimal::new(1, 6);
+                let scale = Scale::default();
+                for a in both(l, t, s) {
+                    let (tt, ss, toward) = match a {
+                        Anchors::Higher { target, stretch, .. } => (target, stretch, -eps),
+                        Anchors::Lower { target, stretch, .. } => (target, stretch, eps),
+                        _ => unreachable!(),
+                    };
+                    let at_t = score(&a, tt, &scale).score;
+                    prop_assert_eq!(at_t, scale.target);
+                    // Just short of the target, within 40·ε/(T−L) (or 100·ε/T without L).
+                    // The one exception is the SPEC's own: `lower` without a
+                    // threshold and a target ≤ 0 scores 0 for any v > T — a
+                    // deliberate zero-tolerance cliff.
+                    let zero_tolerance = matches!(a, Anchors::Lower { threshold: None, target, .. } if target <= Decimal::ZERO);
+                    let below = score(&a, tt + toward, &scale).score;
+                    if !zero_tolerance {
+                        prop_assert!(scale.target - below < Decimal::new(1, 2), "{a:?}: {below} just short of target");
+                    } else {
+                        prop_assert_eq!(below, Decimal::ZERO);
+                    }
+                    if let Some(sv) = ss {
+                        prop_assert_eq!(score(&a, sv, &scale).score, scale.stretch);
+                        let short = score(&a, sv + toward, &scale).score;
+                        prop_assert!(scale.stretch - short < Decimal::new(1, 2), "{a:?}: {short} just short of stretch");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn yaml_numbers_become_the_decimals_written() {
         assert_eq!(decimal(0.8).unwrap().to_string(), "0.8");

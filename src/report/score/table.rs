@@ -14,6 +14,7 @@ use super::{
 };
 use crate::score::card::Status;
 use crate::score::Report;
+use crate::text::defang;
 
 pub struct Table;
 
@@ -49,7 +50,7 @@ impl RenderScore for Table {
         }
         for card in &r.cards {
             out.push('\n');
-            out.push_str(&card_title(card));
+            out.push_str(&defang(&card_title(card)));
             out.push('\n');
             let mut headers = vec!["KPI", "metric", "value", "weight", "score", "status"];
             if r.compare.is_some() {
@@ -62,8 +63,8 @@ impl RenderScore for Table {
             for line in &card.kpis {
                 let s = line.scored.as_ref().map(|s| s.score);
                 let mut row = vec![
-                    Cell::new(format!("{} {}", line.kpi.title, line.kpi.id)),
-                    Cell::new(&line.kpi.metric),
+                    Cell::new(defang(&format!("{} {}", line.kpi.title, line.kpi.id))),
+                    Cell::new(defang(&line.kpi.metric)),
                     right(value_with_unit(line.value, line.kpi.unit)),
                     right(num(line.kpi.weight)),
                     right(score(s)),
@@ -99,8 +100,8 @@ impl RenderScore for Table {
         let mut t = new_table(vec!["entity", "role", "score", "grade", "complete"]);
         for c in &r.cards {
             t.add_row(vec![
-                Cell::new(&c.entity),
-                Cell::new(format!("{} ({})", c.role_title, c.role)),
+                Cell::new(defang(&c.entity)),
+                Cell::new(defang(&format!("{} ({})", c.role_title, c.role))),
                 right(score(c.score)),
                 Cell::new(&c.grade),
                 Cell::new(if c.complete { "yes" } else { "no" }),
