@@ -47,7 +47,7 @@ fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Pe
     .transpose()
 }
 
-fn open(path: &Path) -> anyhow::Result<(Source, Box<dyn Read>)> {
+fn open(path: &Path) -> anyhow::Result<(Source, Box<dyn Read + Send>)> {
     if path.as_os_str() == "-" {
         return Ok((
             Source {
@@ -120,6 +120,7 @@ pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
         delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
         columns: config.columns.clone(),
         progress: !global.quiet,
+        explain: args.explain,
     };
     let inputs = args
         .csv

@@ -6,7 +6,7 @@ weighted total, coverage, grade and status, and the comparison period.
 use rust_decimal::Decimal;
 
 use crate::config::Missing;
-use crate::score::formula::{round, score, Scored};
+use crate::score::formula::{round, score_with, Scored};
 use crate::score::plan::{KpiPlan, Plan};
 use crate::score::tally::{Acc, Tally};
 
@@ -117,17 +117,22 @@ fn status(s: Option<Decimal>, plan: &Plan) -> Status {
     }
 }
 
-fn kpi_score(acc: &Acc, k: &KpiPlan, plan: &Plan) -> (Option<Decimal>, Option<Scored>) {
+fn kpi_score(
+    acc: &Acc,
+    k: &KpiPlan,
+    plan: &Plan,
+    explain: bool,
+) -> (Option<Decimal>, Option<Scored>) {
     let value = acc.value(k);
     (
         value,
-        value.map(|v| score(&k.anchors, v, &plan.scoring.scale)),
+        value.map(|v| score_with(&k.anchors, v, &plan.scoring.scale, explain)),
     )
 }
 
 /// One scorecard per entity with rows in the scored period, sorted by role,
 /// then entity.
-pub fn cards(tally: &Tally, plan: &Plan, compare: bool) -> Vec<Card> {
+pub fn cards(tally: &Tally, plan: &Plan, compare: bool, explain: bool) -> Vec<Card> {
     let mut out = Vec::new();
     for (e, entity) in tally.entities.iter().enumerate() {
         if tally.main_rows[e] == 0 {
@@ -138,10 +143,10 @@ pub fn cards(tally: &Tally, plan: &Plan, compare: bool) -> Vec<Card> {
         let mut now = Vec::new();
         let mut then = Vec::new();
         for (ki, k) in role.kpis.iter().enumerate() {
-            let (value, scored) = kpi_score(tally.get(false, e, ki), k, plan);
+            let (value, scored) = kpi_score(tally.get(false, e, ki), k, plan, explain);
             let before = compare
                 .then(|| {
-                    kpi_score(tally.get(true, e, ki), k, plan)
+                    kpi_score(tally.get(true, e, ki), k, plan, false)
                         .1
                         .map(|s| s.score)
                 })

@@ -115,45 +115,52 @@ fn lerp(from_score: Decimal, to_score: Decimal, num: Decimal, den: Decimal) -> D
     from_score + (to_score - from_score) * num / den
 }
 
-/// Scores value `v` against `a` on `scale`.
+/// Scores value `v` against `a` on `scale`, with the formula spelled out.
 pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
+    score_with(a, v, scale, true)
+}
+
+/// Scores value `v`; the formula text is written only when `explain` (it
+/// costs more than the arithmetic, for every KPI of every scorecard).
+pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scored {
     let (l, g, x) = (scale.threshold, scale.target, scale.stretch);
     let zero = Decimal::ZERO;
-    let done = |score: Decimal, band: Band, formula: String| Scored {
-        score,
-        band,
-        formula,
-    };
     match *a {
         Anchors::Higher {
             threshold,
             target: t,
             stretch,
         } => match (threshold, stretch) {
-            (_, Some(s)) if v >= s => done(x, Band::Stretch, format!("{v} ≥ stretch {s} → {x}")),
+            (_, Some(s)) if v >= s => done(x, Band::Stretch, explain, || {
+                format!("{v} ≥ stretch {s} → {x}")
+            }),
             (_, Some(s)) if v >= t => done(
                 lerp(g, x, v - t, s - t),
                 Band::TargetToStretch,
-                format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g),
+                explain,
+                || format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g),
             ),
-            (_, None) if v >= t => done(g, Band::Target, format!("{v} ≥ target {t} → {g}")),
+            (_, None) if v >= t => done(g, Band::Target, explain, || {
+                format!("{v} ≥ target {t} → {g}")
+            }),
             (Some(th), _) if v >= th => done(
                 lerp(l, g, v - th, t - th),
                 Band::ThresholdToTarget,
-                format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l),
+                explain,
+                || format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l),
             ),
-            (Some(th), _) => done(
-                zero,
-                Band::BelowThreshold,
-                format!("{v} < threshold {th} → 0"),
-            ),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || {
+                format!("{v} < threshold {th} → 0")
+            }),
             (None, _) => {
                 let s = if t > zero {
                     (g * v / t).max(zero)
                 } else {
                     zero
                 };
-                done(s, Band::Proportional, format!("max(0, {g} × {v} / {t})"))
+                done(s, Band::Proportional, explain, || {
+                    format!("max(0, {g} × {v} / {t})")
+                })
             }
         },
         Anchors::Lower {
@@ -161,31 +168,33 @@ pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
             target: t,
             stretch,
         } => match (threshold, stretch) {
-            (_, Some(s)) if v <= s => done(x, Band::Stretch, format!("{v} ≤ stretch {s} → {x}")),
+            (_, Some(s)) if v <= s => done(x, Band::Stretch, explain, || {
+                format!("{v} ≤ stretch {s} → {x}")
+            }),
             (_, Some(s)) if v <= t => done(
                 lerp(g, x, t - v, t - s),
                 Band::TargetToStretch,
-                format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g),
+                explain,
+                || format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g),
             ),
-            (_, None) if v <= t => done(g, Band::Target, format!("{v} ≤ target {t} → {g}")),
+            (_, None) if v <= t => done(g, Band::Target, explain, || {
+                format!("{v} ≤ target {t} → {g}")
+            }),
             (Some(th), _) if v <= th => done(
                 lerp(l, g, th - v, th - t),
                 Band::ThresholdToTarget,
-                format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l),
+                explain,
+                || format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l),
             ),
-            (Some(th), _) => done(
-                zero,
-                Band::BelowThreshold,
-                format!("{v} > threshold {th} → 0"),
-            ),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || {
+                format!("{v} > threshold {th} → 0")
+            }),
             (None, _) => {
                 // v > t here; with t > 0, v > 0 too.
                 let s = if t > zero { g * t / v } else { zero };
-                done(
-                    s,
-                    Band::Proportional,
-                    format!("{g} × {t} / {v} (0 if target ≤ 0)"),
-                )
+                done(s, Band::Proportional, explain, || {
+                    format!("{g} × {t} / {v} (0 if target ≤ 0)")
+                })
             }
         },
         Anchors::Range {
@@ -193,29 +202,29 @@ pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
             target: (lo, hi),
         } => {
             if lo <= v && v <= hi {
-                return done(g, Band::InBand, format!("{v} in [{lo}, {hi}] → {g}"));
+                return done(g, Band::InBand, explain, || {
+                    format!("{v} in [{lo}, {hi}] → {g}")
+                });
             }
             match threshold {
                 Some((lo2, _)) if v < lo && v >= lo2 && lo > lo2 => done(
                     lerp(l, g, v - lo2, lo - lo2),
                     Band::NearBand,
-                    format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l),
+                    explain,
+                    || format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l),
                 ),
                 Some((_, hi2)) if v > hi && v <= hi2 && hi2 > hi => done(
                     lerp(l, g, hi2 - v, hi2 - hi),
                     Band::NearBand,
-                    format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l),
+                    explain,
+                    || format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l),
                 ),
-                Some((lo2, hi2)) => done(
-                    zero,
-                    Band::OutOfBand,
-                    format!("{v} outside [{lo2}, {hi2}] → 0"),
-                ),
-                None => done(
-                    zero,
-                    Band::OutOfBand,
-                    format!("{v} outside [{lo}, {hi}] → 0"),
-                ),
+                Some((lo2, hi2)) => done(zero, Band::OutOfBand, explain, || {
+                    format!("{v} outside [{lo2}, {hi2}] → 0")
+                }),
+                None => done(zero, Band::OutOfBand, explain, || {
+                    format!("{v} outside [{lo}, {hi}] → 0")
+                }),
             }
         }
     }
@@ -224,6 +233,14 @@ pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
 /// Rounds half away from zero to `dp` decimals: 60.75 → 60.8.
 pub fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn done(score: Decimal, band: Band, explain: bool, formula: impl FnOnce() -> String) -> Scored {
+    Scored {
+        score,
+        band,
+        formula: if explain { formula() } else { String::new() },
+    }
 }
 
 /// The decimal a YAML number was written as. YAML numbers arrive as f64;

@@ -19,8 +19,11 @@ const SAMPLE: usize = 64 * 1024;
 
 /// An opened export: UTF-8 bytes to parse, and what was found out.
 pub struct Opened {
-    pub reader: Box<dyn BufRead>,
+    pub reader: Box<dyn BufRead + Send>,
     pub encoding: &'static Encoding,
+    /// The encoding of the bytes `reader` yields: UTF-8, or the file's own
+    /// legacy encoding when its bytes can be split as they are (see [`open`]).
+    pub cells: &'static Encoding,
     pub delimiter: u8,
     /// Raw bytes read so far (for a progress bar).
     pub progress: Arc<AtomicU64>,
@@ -66,7 +69,7 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 
 /// Opens `raw` with the given or detected encoding and delimiter.
 pub fn open(
-    raw: Box<dyn Read>,
+    raw: Box<dyn Read + Send>,
     forced: Option<&'static Encoding>,
     delimiter: Option<u8>,
 ) -> io::Result<Opened> {
@@ -84,7 +87,12 @@ pub fn open(
     };
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample[bom..], encoding));
     let chained = Cursor::new(sample).chain(raw);
-    let reader: Box<dyn BufRead> = if encoding == UTF_8 {
+    let cells = if splits_safely(encoding, delimiter) {
+        encoding
+    } else {
+        UTF_8
+    };
+    let reader: Box<dyn BufRead + Send> = if cells == encoding {
         let mut r = BufReader::with_capacity(256 * 1024, chained);
         skip(&mut r, bom)?;
         Box::new(r)
@@ -102,9 +110,27 @@ pub fn open(
     Ok(Opened {
         reader,
         encoding,
+        cells,
         delimiter,
         progress,
     })
+}
+
+/// Whether CSV can be split on the file's own bytes. In GB18030, GBK, Big5,
+/// Shift_JIS, the EUC family and single-byte encodings, every byte below 0x40
+/// is the ASCII character (multi-byte trail bytes are 0x30–0x39 in GB18030's
+/// four-byte form, else 0x40 and up), so `,` `;` tab `"` CR and LF never occur
+/// inside a character. Then only the distinct cells that are looked at need
+/// decoding — once each, through the caches — instead of every byte of the
+/// file. UTF-16 and ISO-2022-JP are not split that way, nor a delimiter ≥ 0x40
+/// (`|` is a Big5 trail byte).
+fn splits_safely(e: &'static Encoding, delimiter: u8) -> bool {
+    e != UTF_8
+        && e != UTF_16LE
+        && e != UTF_16BE
+        && e != encoding_rs::ISO_2022_JP
+        && e != encoding_rs::REPLACEMENT
+        && delimiter < 0x40
 }
 
 fn skip(r: &mut impl BufRead, n: usize) -> io::Result<()> {
@@ -243,7 +269,7 @@ impl<R: Read> Transcode<R> {
 }
 
 fn memchr_count(b: &[u8]) -> u64 {
-    b.iter().filter(|&&c| c == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', b).count() as u64
 }
 
 impl<R: Read> Read for Transcode<R> {
@@ -261,13 +287,28 @@ mod tests {
     use super::*;
     use encoding_rs::BIG5;
 
+    /// Opens `bytes` and returns the text it yields (cells of split-safe
+    /// encodings decoded here, as the reader does per cell).
     fn read_all(
         bytes: &[u8],
         forced: Option<&'static Encoding>,
     ) -> io::Result<(String, &'static str, u8)> {
-        let mut o = open(Box::new(Cursor::new(bytes.to_vec())), forced, None)?;
-        let mut s = String::new();
-        o.reader.read_to_string(&mut s)?;
+        read_with(bytes, forced, None)
+    }
+
+    fn read_with(
+        bytes: &[u8],
+        forced: Option<&'static Encoding>,
+        delimiter: Option<u8>,
+    ) -> io::Result<(String, &'static str, u8)> {
+        let mut o = open(Box::new(Cursor::new(bytes.to_vec())), forced, delimiter)?;
+        let mut raw = Vec::new();
+        o.reader.read_to_end(&mut raw)?;
+        let s = o
+            .cells
+            .decode_without_bom_handling_and_without_replacement(&raw)
+            .map(|s| s.into_owned());
+        let s = s.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "undecodable"))?;
         Ok((s, o.encoding.name(), o.delimiter))
     }
 
@@ -314,15 +355,29 @@ mod tests {
     }
 
     #[test]
-    fn undecodable_bytes_name_the_line() {
-        // Valid GB18030 on lines 1–2, then a lone lead byte on line 3.
-        let mut bytes = GB18030.encode("期间,员工\n2026-07,张三\n").0.into_owned();
-        bytes.extend(b"2026-08,\x81\n");
-        let err = read_all(&bytes, Some(GB18030)).unwrap_err();
+    fn the_transcoder_names_the_line_of_an_undecodable_byte() {
+        // With `|`, a possible Big5/GBK trail byte, the file is transcoded whole.
+        let mut bytes = GB18030.encode("期间|员工\n2026-07|张三\n").0.into_owned();
+        bytes.extend(b"2026-08|\x81\n");
+        let err = read_with(&bytes, Some(GB18030), Some(b'|')).unwrap_err();
         assert!(err.to_string().contains("line 3"), "{err}");
-        // UTF-8 text forced through Big5 does not decode either.
-        let err = read_all("甲乙丙\n丁戊己\n".as_bytes(), Some(BIG5)).unwrap_err();
+        let err = read_with("甲乙丙\n丁戊己\n".as_bytes(), Some(BIG5), Some(b'|')).unwrap_err();
         assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn legacy_encodings_are_split_on_their_own_bytes_unless_unsafe() {
+        let gb = GB18030.encode("期间,员工\n").0.into_owned();
+        let o = open(Box::new(Cursor::new(gb.clone())), Some(GB18030), None).unwrap();
+        assert_eq!(o.cells, GB18030);
+        let o = open(Box::new(Cursor::new(gb)), Some(GB18030), Some(b'|')).unwrap();
+        assert_eq!(o.cells, UTF_8);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("a,b\n".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(
+            open(Box::new(Cursor::new(le)), None, None).unwrap().cells,
+            UTF_8
+        );
     }
 
     #[test]

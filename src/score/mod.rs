@@ -41,7 +41,7 @@ pub struct Report {
 
 /// Reads the exports and builds the scorecards.
 pub fn run(
-    sources: Vec<(Source, Box<dyn std::io::Read>)>,
+    sources: Vec<(Source, Box<dyn std::io::Read + Send>)>,
     plan: &Plan,
     opts: &Options,
     department: &str,
@@ -66,7 +66,7 @@ pub fn run(
             },
         ),
     };
-    let cards = card::cards(&read.tally, plan, opts.compare.is_some());
+    let cards = card::cards(&read.tally, plan, opts.compare.is_some(), opts.explain);
     Ok(Report {
         department: department.to_string(),
         period,

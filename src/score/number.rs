@@ -51,6 +51,39 @@ const MISSING: &[&str] = &[
     "null",
 ];
 
+/// The common case, straight from bytes: `[-]digits[.digits]`, at most 18
+/// digits. `None` means "not that simple": use [`parse`].
+#[inline]
+pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
+    let (neg, digits) = match raw.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, raw),
+    };
+    if digits.is_empty() || digits.len() > 19 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut scale: Option<u32> = None;
+    let mut count = 0;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+            }
+            b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => {
+                scale = Some((digits.len() - i - 1) as u32)
+            }
+            _ => return None,
+        }
+    }
+    if count > 18 {
+        return None;
+    }
+    let m = i64::try_from(mantissa).ok()?;
+    Some(Decimal::new(if neg { -m } else { m }, scale.unwrap_or(0)))
+}
+
 /// Parses one cell. `decimal_comma` reads `1.234,5` as 1234.5.
 pub fn parse(raw: &str, decimal_comma: bool) -> Cell {
     // Fast path: plain ASCII numbers, the overwhelming majority of cells.
@@ -288,6 +321,45 @@ mod tests {
         }
         assert_eq!(parse("-", false), Cell::Missing { dash: true });
         assert_eq!(parse(" - ", false), Cell::Missing { dash: true });
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_parser() {
+        for s in [
+            "0",
+            "12",
+            "-12",
+            "12.5",
+            "-0.25",
+            "100.00",
+            "999999999999999999",
+            "0.000001",
+        ] {
+            let fast = parse_plain(s.as_bytes()).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(
+                parse(s, false),
+                Cell::Number {
+                    value: fast,
+                    percent: false
+                },
+                "{s}"
+            );
+        }
+        for s in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1.2.3",
+            "12%",
+            " 12",
+            "1,234",
+            "9999999999999999999",
+            "--1",
+            "1e3",
+        ] {
+            assert_eq!(parse_plain(s.as_bytes()), None, "{s:?}");
+        }
     }
 
     #[test]

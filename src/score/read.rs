@@ -7,12 +7,15 @@ caches keyed by the raw bytes of the cell (with a one-entry "same as the last
 row" check in front), so a row costs a few comparisons and a number parse.
 */
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{IsTerminal, Read};
 use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 
 use csv::ByteRecord;
+use encoding_rs::{Encoding, UTF_8};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -142,6 +145,8 @@ pub struct Options {
     pub delimiter: Option<u8>,
     pub columns: Vec<(String, String)>,
     pub progress: bool,
+    /// Spell out each KPI score's formula (`--explain`).
+    pub explain: bool,
 }
 
 /// What reading produced.
@@ -169,46 +174,124 @@ impl fmt::Display for Fatal {
 
 impl std::error::Error for Fatal {}
 
+/// Resolved names by the raw bytes of their cell. Exports repeat values row
+/// after row (the same period, role and person for a run of rows), so the
+/// last key is compared first; metric names cycle, so their caches also keep
+/// a small ring of recent keys (names of different lengths are rejected at
+/// once). Then the hash map.
 struct Cache<V: Copy> {
-    last_key: Vec<u8>,
-    last: Option<V>,
+    last: Option<(Vec<u8>, V)>,
+    ring: Vec<(Vec<u8>, V)>,
+    ring_size: usize,
+    next: usize,
     map: FxHashMap<Box<[u8]>, V>,
+}
+
+/// Byte equality for short keys, eight bytes at a time, without a call into
+/// libc's memcmp (which costs more than the comparison for cell-sized keys).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (p, q) in (&mut x).zip(&mut y) {
+        let word = |c: &[u8]| u64::from_ne_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if word(p) != word(q) {
+            return false;
+        }
+    }
+    x.remainder().iter().zip(y.remainder()).all(|(p, q)| p == q)
 }
 
 impl<V: Copy> Cache<V> {
     fn new() -> Self {
+        Cache::with_ring(0)
+    }
+
+    fn with_ring(ring_size: usize) -> Self {
         Cache {
-            last_key: Vec::new(),
             last: None,
+            ring: Vec::with_capacity(ring_size),
+            ring_size,
+            next: 0,
             map: FxHashMap::default(),
         }
     }
 
+    #[inline]
     fn get(
         &mut self,
         key: &[u8],
+        enc: &'static Encoding,
         resolve: impl FnOnce(&str) -> V,
         file: &str,
         line: u64,
     ) -> Result<V, Fatal> {
-        if let Some(v) = self.last {
-            if self.last_key == key {
-                return Ok(v);
+        if let Some((k, v)) = &self.last {
+            if same(k, key) {
+                return Ok(*v);
             }
         }
-        let v = match self.map.get(key) {
-            Some(&v) => v,
+        let hit = self
+            .ring
+            .iter()
+            .find(|(k, _)| same(k, key))
+            .map(|(_, v)| *v);
+        let v = match hit {
+            Some(v) => v,
             None => {
-                let v = resolve(utf8(key, file, line)?.trim());
-                self.map.insert(key.into(), v);
+                let v = match self.map.get(key) {
+                    Some(&v) => v,
+                    None => {
+                        let v = resolve(text(key, enc, file, line)?.trim());
+                        self.map.insert(key.into(), v);
+                        v
+                    }
+                };
+                if self.ring_size > 0 {
+                    if self.ring.len() < self.ring_size {
+                        self.ring.push((key.to_vec(), v));
+                    } else {
+                        let slot = &mut self.ring[self.next];
+                        slot.0.clear();
+                        slot.0.extend_from_slice(key);
+                        slot.1 = v;
+                        self.next = (self.next + 1) % self.ring_size;
+                    }
+                }
                 v
             }
         };
-        self.last_key.clear();
-        self.last_key.extend_from_slice(key);
-        self.last = Some(v);
+        match &mut self.last {
+            Some((k, lv)) => {
+                k.clear();
+                k.extend_from_slice(key);
+                *lv = v;
+            }
+            None => self.last = Some((key.to_vec(), v)),
+        }
         Ok(v)
     }
+}
+
+/// A cell's text in the cell encoding, or the error naming its line.
+fn text<'a>(
+    b: &'a [u8],
+    enc: &'static Encoding,
+    file: &str,
+    line: u64,
+) -> Result<Cow<'a, str>, Fatal> {
+    if enc == UTF_8 {
+        return utf8(b, file, line).map(Cow::Borrowed);
+    }
+    enc.decode_without_bom_handling_and_without_replacement(b)
+        .ok_or_else(|| Fatal(format!("{file}:{line}: bytes that are not valid {} (force another encoding with --encoding)", enc.name())))
+}
+
+/// A cell as shown in a message, whatever it holds.
+fn show(b: &[u8], enc: &'static Encoding) -> String {
+    enc.decode_without_bom_handling(b).0.trim().to_string()
 }
 
 fn utf8<'a>(b: &'a [u8], file: &str, line: u64) -> Result<&'a str, Fatal> {
@@ -233,15 +316,66 @@ struct Reader<'a> {
     periods: Cache<Option<Period>>,
     roles: Cache<Option<usize>>,
     metrics: Vec<Cache<Resolved>>,
-    persons: Cache<u32>,
+    persons: Cache<Option<u32>>,
+    /// Wide layout: [role][metric column] → meaning, for the current file.
+    wide: Vec<Vec<Option<Resolved>>>,
+    /// The encoding of the current file's cells (see `input::open`).
+    cells: &'static Encoding,
+    /// The last (person, role) → entity, since rows come grouped by person.
+    last_entity: Option<((Option<u32>, usize), usize)>,
     notes: Vec<String>,
     dated: bool,
     file_names: Vec<String>,
 }
 
+/// Records read by the parser thread: `recs[..len]` are this batch's.
+struct Batch {
+    recs: Vec<ByteRecord>,
+    len: usize,
+}
+
+const BATCH: usize = 4096;
+
+/// The parser stage: fills recycled batches until the input ends, an error
+/// occurs (sent on, then stop), or the scoring side hangs up.
+fn split<R: std::io::Read>(
+    mut csv: csv::Reader<R>,
+    name: &str,
+    full: &mpsc::SyncSender<Result<Batch, Fatal>>,
+    empty: &mpsc::Receiver<Batch>,
+) {
+    loop {
+        let mut b = empty.try_recv().unwrap_or_else(|_| Batch {
+            recs: Vec::with_capacity(BATCH),
+            len: 0,
+        });
+        b.len = 0;
+        let mut eof = false;
+        while b.len < BATCH {
+            if b.recs.len() == b.len {
+                b.recs.push(ByteRecord::new());
+            }
+            match csv.read_byte_record(&mut b.recs[b.len]) {
+                Ok(true) => b.len += 1,
+                Ok(false) => {
+                    eof = true;
+                    break;
+                }
+                Err(e) => {
+                    let _ = full.send(Err(csv_fatal(name, e)));
+                    return;
+                }
+            }
+        }
+        if (b.len > 0 && full.send(Ok(b)).is_err()) || eof {
+            return;
+        }
+    }
+}
+
 /// Reads every source into one tally.
 pub fn read_all(
-    sources: Vec<(Source, Box<dyn Read>)>,
+    sources: Vec<(Source, Box<dyn Read + Send>)>,
     plan: &Plan,
     opts: &Options,
 ) -> Result<Read_, Fatal> {
@@ -254,8 +388,11 @@ pub fn read_all(
         targets: Vec::new(),
         periods: Cache::new(),
         roles: Cache::new(),
-        metrics: plan.roles.iter().map(|_| Cache::new()).collect(),
+        metrics: plan.roles.iter().map(|_| Cache::with_ring(16)).collect(),
         persons: Cache::new(),
+        last_entity: None,
+        wide: Vec::new(),
+        cells: UTF_8,
         notes: Vec::new(),
         dated: false,
         file_names: sources.iter().map(|(s, _)| s.name.clone()).collect(),
@@ -299,11 +436,25 @@ impl Reader<'_> {
         &mut self,
         file_no: u32,
         source: &Source,
-        raw: Box<dyn Read>,
+        raw: Box<dyn Read + Send>,
     ) -> Result<(), Fatal> {
         let name = source.name.as_str();
         let opened = input::open(raw, self.opts.encoding, self.opts.delimiter)
             .map_err(|e| io_fatal(name, e))?;
+        // Caches are keyed by raw bytes: a new file may use another encoding.
+        if opened.cells != self.cells {
+            self.periods = Cache::new();
+            self.roles = Cache::new();
+            self.persons = Cache::new();
+            self.metrics = self
+                .plan
+                .roles
+                .iter()
+                .map(|_| Cache::with_ring(16))
+                .collect();
+            self.last_entity = None;
+            self.cells = opened.cells;
+        }
         if opened.encoding != encoding_rs::UTF_8 {
             self.notes
                 .push(format!("{name}: read as {}", opened.encoding.name()));
@@ -327,7 +478,7 @@ impl Reader<'_> {
         let header_line = rec.position().map_or(1, |p| p.line());
         let headers: Vec<String> = rec
             .iter()
-            .map(|h| utf8(h, name, header_line).map(|s| s.trim().to_string()))
+            .map(|h| text(h, self.cells, name, header_line).map(|s| s.trim().to_string()))
             .collect::<Result<_, _>>()?;
         if headers.iter().any(|h| h.contains('\0')) || headers.iter().all(|h| h.is_empty()) {
             return Err(Fatal(format!(
@@ -347,27 +498,37 @@ impl Reader<'_> {
         } else if self.opts.period.is_some() || self.opts.compare.is_some() {
             return Err(Fatal(format!("{name}:{header_line}: --period and --compare need a period column (期間/月份/period)")));
         }
+        self.wide.clear();
         let width = headers.len();
-        let mut n: u64 = 0;
-        while csv
-            .read_byte_record(&mut rec)
-            .map_err(|e| csv_fatal(name, e))?
-        {
-            n += 1;
-            if n.is_multiple_of(65_536) {
+        // Two stages on two cores: a thread splits records into batches (the
+        // parse floor), this one scores them. Batches are recycled, so the
+        // records' buffers are allocated once.
+        let (full_tx, full_rx) = mpsc::sync_channel::<Result<Batch, Fatal>>(4);
+        let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
+        let parser_name = name.to_string();
+        std::thread::scope(|scope| -> Result<(), Fatal> {
+            scope.spawn(move || split(csv, &parser_name, &full_tx, &empty_rx));
+            for batch in full_rx {
+                let batch = batch?;
                 if let Some(pb) = &progress {
                     pb.set_position(counter.load(Ordering::Relaxed));
                 }
+                for rec in &batch.recs[..batch.len] {
+                    let line = rec.position().map_or(0, |p| p.line());
+                    self.rows.read += 1;
+                    if rec.len() != width {
+                        let detail =
+                            format!("the row has {} fields, the header {}", rec.len(), width);
+                        self.rows.skip(Reason::BadValue, name, line, detail);
+                        continue;
+                    }
+                    self.row(&layout, rec, file_no, name, line)?;
+                }
+                // The parser may have finished; then the batch is just dropped.
+                let _ = empty_tx.send(batch);
             }
-            let line = rec.position().map_or(0, |p| p.line());
-            self.rows.read += 1;
-            if rec.len() != width {
-                let detail = format!("the row has {} fields, the header {}", rec.len(), width);
-                self.rows.skip(Reason::BadValue, name, line, detail);
-                continue;
-            }
-            self.row(&layout, &rec, file_no, name, line)?;
-        }
+            Ok(())
+        })?;
         if let Some(pb) = progress {
             pb.finish_and_clear();
         }
@@ -409,11 +570,13 @@ impl Reader<'_> {
         let mut period = None;
         if let Some(c) = layout.period {
             let raw = &rec[c];
-            match self.periods.get(raw, period::parse, name, line)? {
+            match self
+                .periods
+                .get(raw, self.cells, period::parse, name, line)?
+            {
                 Some(p) => period = Some(p),
                 None => {
-                    let detail =
-                        format!("`{}` is not a period", String::from_utf8_lossy(raw).trim());
+                    let detail = format!("`{}` is not a period", show(raw, self.cells));
                     self.rows.skip(Reason::BadValue, name, line, detail);
                     return Ok(());
                 }
@@ -438,28 +601,36 @@ impl Reader<'_> {
         }
         let plan = self.plan;
         let raw_role = &rec[layout.role];
-        let Some(role) = self.roles.get(raw_role, |s| plan.role(s), name, line)? else {
-            let detail = format!(
-                "`{}` is no role's id or title",
-                String::from_utf8_lossy(raw_role).trim()
-            );
+        let Some(role) = self
+            .roles
+            .get(raw_role, self.cells, |s| plan.role(s), name, line)?
+        else {
+            let detail = format!("`{}` is no role's id or title", show(raw_role, self.cells));
             self.rows.skip(Reason::UnknownRole, name, line, detail);
             return Ok(());
         };
         let person = match layout.person {
             Some(c) if !self.opts.by_role => {
-                let raw = &rec[c];
-                if raw.iter().all(|b| b.is_ascii_whitespace()) {
-                    self.rows.skip(
-                        Reason::MissingValue,
-                        name,
-                        line,
-                        "the person cell is empty".to_string(),
-                    );
-                    return Ok(());
+                let (tally, cells) = (&mut self.tally, self.cells);
+                // An empty (or blank) cell resolves to no person.
+                match self.persons.get(
+                    &rec[c],
+                    cells,
+                    |s| (!s.is_empty()).then(|| tally.person(s)),
+                    name,
+                    line,
+                )? {
+                    Some(p) => Some(p),
+                    None => {
+                        self.rows.skip(
+                            Reason::MissingValue,
+                            name,
+                            line,
+                            "the person cell is empty".to_string(),
+                        );
+                        return Ok(());
+                    }
                 }
-                let tally = &mut self.tally;
-                Some(self.persons.get(raw, |s| tally.person(s), name, line)?)
             }
             _ => None,
         };
@@ -469,7 +640,14 @@ impl Reader<'_> {
             file,
             line,
         };
-        let entity = self.tally.entity(person, role);
+        let entity = match self.last_entity {
+            Some((k, e)) if k == (person, role) => e,
+            _ => {
+                let e = self.tally.entity(person, role);
+                self.last_entity = Some(((person, role), e));
+                e
+            }
+        };
         if in_main {
             self.tally.main_rows[entity] += 1;
         }
@@ -490,6 +668,30 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// What wide column `mi` (headed `header`) means for `role`, resolved once
+    /// per file. Headers are already text, whatever the file's encoding.
+    fn resolve_header(&mut self, role: usize, mi: usize, header: &str) -> Resolved {
+        if self.wide.len() <= role {
+            self.wide.resize(role + 1, Vec::new());
+        }
+        if self.wide[role].len() <= mi {
+            self.wide[role].resize(mi + 1, None);
+        }
+        if let Some(r) = self.wide[role][mi] {
+            return r;
+        }
+        let r = match self.plan.metric(role, header) {
+            MetricMatch::Targets(t) => {
+                self.targets.push(t);
+                Resolved::Targets(self.targets.len() as u32 - 1)
+            }
+            MetricMatch::OtherRole => Resolved::OtherRole,
+            MetricMatch::Unknown => Resolved::Unknown,
+        };
+        self.wide[role][mi] = Some(r);
+        r
+    }
+
     fn resolve_metric(
         &mut self,
         role: usize,
@@ -501,6 +703,7 @@ impl Reader<'_> {
         let targets = &mut self.targets;
         self.metrics[role].get(
             raw,
+            self.cells,
             |s| match plan.metric(role, s) {
                 MetricMatch::Targets(t) => {
                     targets.push(t);
@@ -531,22 +734,28 @@ impl Reader<'_> {
             Resolved::OtherRole => {
                 let detail = format!(
                     "`{}` is not a KPI of {}",
-                    String::from_utf8_lossy(raw_metric).trim(),
+                    show(raw_metric, self.cells),
                     self.plan.roles[role].id
                 );
                 self.rows.skip(Reason::UnknownMetric, name, line, detail);
                 return Ok(());
             }
             Resolved::Unknown => {
-                let detail = format!(
-                    "no KPI measures `{}`",
-                    String::from_utf8_lossy(raw_metric).trim()
-                );
+                let detail = format!("no KPI measures `{}`", show(raw_metric, self.cells));
                 self.rows.skip(Reason::UnknownMetric, name, line, detail);
                 return Ok(());
             }
         };
-        let cell = number::parse(utf8(raw_value, name, line)?, self.opts.decimal_comma);
+        let cell = match number::parse_plain(raw_value) {
+            Some(value) if !self.opts.decimal_comma => Cell::Number {
+                value,
+                percent: false,
+            },
+            _ => number::parse(
+                &text(raw_value, self.cells, name, line)?,
+                self.opts.decimal_comma,
+            ),
+        };
         match cell {
             Cell::Number { value, percent } => {
                 self.add(targets, role, entity, sets, key, value, percent);
@@ -562,10 +771,7 @@ impl Reader<'_> {
                 self.rows.skip(Reason::MissingValue, name, line, detail);
             }
             Cell::Bad => {
-                let detail = format!(
-                    "`{}` is not a number",
-                    String::from_utf8_lossy(raw_value).trim()
-                );
+                let detail = format!("`{}` is not a number", show(raw_value, self.cells));
                 self.rows.skip(Reason::BadValue, name, line, detail);
             }
         }
@@ -587,9 +793,9 @@ impl Reader<'_> {
         let mut used = false;
         let mut first: Option<(Reason, String)> = None;
         let mut cell_problems = Vec::new();
-        for (col, header) in metrics {
+        for (mi, (col, header)) in metrics.iter().enumerate() {
             let raw = &rec[*col];
-            let targets = match self.resolve_metric(role, header.as_bytes(), name, line)? {
+            let targets = match self.resolve_header(role, mi, header) {
                 Resolved::Targets(t) => t,
                 _ => {
                     if !raw.iter().all(|b| b.is_ascii_whitespace()) {
@@ -598,7 +804,14 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            match number::parse(utf8(raw, name, line)?, self.opts.decimal_comma) {
+            let cell = match number::parse_plain(raw) {
+                Some(value) if !self.opts.decimal_comma => Cell::Number {
+                    value,
+                    percent: false,
+                },
+                _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
+            };
+            match cell {
                 Cell::Number { value, percent } => {
                     self.add(targets, role, entity, sets, key, value, percent);
                     used = true;
@@ -613,10 +826,7 @@ impl Reader<'_> {
                 }
                 Cell::Bad => cell_problems.push((
                     Reason::BadValue,
-                    format!(
-                        "{header}: `{}` is not a number",
-                        String::from_utf8_lossy(raw).trim()
-                    ),
+                    format!("{header}: `{}` is not a number", show(raw, self.cells)),
                 )),
             }
         }
@@ -667,7 +877,9 @@ impl Reader<'_> {
             };
             for (set, on) in [(false, in_main), (true, in_compare)] {
                 if on {
-                    self.tally.acc(set, entity, kpi).add(part, v, key);
+                    self.tally
+                        .acc(set, entity, kpi)
+                        .add(part, v, key, k.aggregate);
                 }
             }
         }
@@ -686,6 +898,7 @@ impl Reader<'_> {
             if let (Some(start), Some(end)) = (key.start, key.end) {
                 let p = Period { start, end };
                 self.span = Some(match self.span {
+                    Some(s) if s.start <= p.start && p.end <= s.end => s,
                     Some(s) => Period {
                         start: s.start.min(p.start),
                         end: s.end.max(p.end),

@@ -41,15 +41,21 @@ pub struct Acc {
 }
 
 impl Acc {
-    pub fn add(&mut self, part: Part, v: Decimal, key: LastKey) {
+    /// Adds a value; only what `aggregate` needs is kept up to date.
+    #[inline]
+    pub fn add(&mut self, part: Part, v: Decimal, key: LastKey, aggregate: Aggregate) {
         match part {
             Part::Value => {
                 self.n += 1;
-                self.sum += v;
-                self.min = Some(self.min.map_or(v, |m| m.min(v)));
-                self.max = Some(self.max.map_or(v, |m| m.max(v)));
-                if self.last.is_none_or(|(k, _)| key >= k) {
-                    self.last = Some((key, v));
+                match aggregate {
+                    Aggregate::Sum | Aggregate::Mean => self.sum += v,
+                    Aggregate::Min => self.min = Some(self.min.map_or(v, |m| m.min(v))),
+                    Aggregate::Max => self.max = Some(self.max.map_or(v, |m| m.max(v))),
+                    Aggregate::Last => {
+                        if self.last.is_none_or(|(k, _)| key >= k) {
+                            self.last = Some((key, v));
+                        }
+                    }
                 }
             }
             Part::Numerator => {
@@ -218,38 +224,28 @@ mod tests {
 
     #[test]
     fn aggregates() {
-        let mut a = Acc::default();
-        for (v, m, l) in [("3", 9, 2), ("5", 7, 3), ("4", 8, 4)] {
-            a.add(Part::Value, d(v), key(m, l));
-        }
-        assert_eq!(
-            a.value(&kpi(Aggregate::Sum, false, Unit::Count)),
-            Some(d("12"))
-        );
-        assert_eq!(
-            a.value(&kpi(Aggregate::Mean, false, Unit::Score)),
-            Some(d("4"))
-        );
-        assert_eq!(
-            a.value(&kpi(Aggregate::Min, false, Unit::Score)),
-            Some(d("3"))
-        );
-        assert_eq!(
-            a.value(&kpi(Aggregate::Max, false, Unit::Score)),
-            Some(d("5"))
-        );
+        // July 5, August 4, September 3, in file order Sep, Jul, Aug.
+        let rows = [("3", 9, 2), ("5", 7, 3), ("4", 8, 4)];
+        let value = |agg: Aggregate| {
+            let mut a = Acc::default();
+            for (v, m, l) in rows {
+                a.add(Part::Value, d(v), key(m, l), agg);
+            }
+            a.value(&kpi(agg, false, Unit::Score))
+        };
+        assert_eq!(value(Aggregate::Sum), Some(d("12")));
+        assert_eq!(value(Aggregate::Mean), Some(d("4")));
+        assert_eq!(value(Aggregate::Min), Some(d("3")));
+        assert_eq!(value(Aggregate::Max), Some(d("5")));
         // `last` is the latest period (September), not the last row.
-        assert_eq!(
-            a.value(&kpi(Aggregate::Last, false, Unit::Score)),
-            Some(d("3"))
-        );
+        assert_eq!(value(Aggregate::Last), Some(d("3")));
     }
 
     #[test]
     fn last_breaks_period_ties_by_file_position() {
         let mut a = Acc::default();
-        a.add(Part::Value, d("1"), key(9, 10));
-        a.add(Part::Value, d("2"), key(9, 5));
+        a.add(Part::Value, d("1"), key(9, 10), Aggregate::Last);
+        a.add(Part::Value, d("2"), key(9, 5), Aggregate::Last);
         assert_eq!(
             a.value(&kpi(Aggregate::Last, false, Unit::Score)),
             Some(d("1"))
@@ -259,10 +255,10 @@ mod tests {
     #[test]
     fn ratio_sums_numerator_and_denominator() {
         let mut a = Acc::default();
-        a.add(Part::Numerator, d("12"), key(7, 1));
-        a.add(Part::Denominator, d("160"), key(7, 2));
-        a.add(Part::Numerator, d("8"), key(8, 3));
-        a.add(Part::Denominator, d("160"), key(8, 4));
+        a.add(Part::Numerator, d("12"), key(7, 1), Aggregate::Mean);
+        a.add(Part::Denominator, d("160"), key(7, 2), Aggregate::Mean);
+        a.add(Part::Numerator, d("8"), key(8, 3), Aggregate::Mean);
+        a.add(Part::Denominator, d("160"), key(8, 4), Aggregate::Mean);
         // (12 + 8) / (160 + 160) = 6.25 %
         assert_eq!(
             a.value(&kpi(Aggregate::Mean, true, Unit::Percent)),
@@ -273,8 +269,8 @@ mod tests {
             Some(d("0.0625"))
         );
         let mut z = Acc::default();
-        z.add(Part::Numerator, d("3"), key(7, 1));
-        z.add(Part::Denominator, d("0"), key(7, 2));
+        z.add(Part::Numerator, d("3"), key(7, 1), Aggregate::Mean);
+        z.add(Part::Denominator, d("0"), key(7, 2), Aggregate::Mean);
         assert_eq!(z.value(&kpi(Aggregate::Mean, true, Unit::Percent)), None);
         assert!(z.zero_denominator(&kpi(Aggregate::Mean, true, Unit::Percent)));
     }
