@@ -62,6 +62,11 @@ pub enum Command {
         after_help = "Examples:\n  opsroles score examples/q3.csv\n  opsroles score q2.csv q3.csv --period 2026-Q3 --compare 2026-Q2\n  opsroles score q3-excel-gbk.csv --by role --format markdown -o q3.md\n  opsroles score - --encoding gb18030 < export.csv\n\nExit codes: 0 scored, 1 no usable rows (or --strict problems), 2 usage, unreadable or undecodable input."
     )]
     Score(ScoreArgs),
+    /// Show what a change to the role files means: duties moved, KPIs reweighted, authority gained or lost.
+    #[command(
+        after_help = "OLD and NEW are each a roles directory, a role file, or a git revision\n(an argument naming an existing path is a path). One argument compares\nthat revision (or path) with the working tree.\n\nExamples:\n  opsroles diff HEAD~1\n  opsroles diff main HEAD --check --format markdown\n  opsroles diff old-roles/ roles/ --exit-code\n\nAs git's external diff driver (see README), it takes git's seven\narguments and always exits 0.\n\nExit codes: 0 done (with --exit-code: no differences), 1 differences with\n--exit-code, 2 usage error or unknown revision."
+    )]
+    Diff(DiffArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(
         after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file."
@@ -135,6 +140,25 @@ pub struct ScoreArgs {
 pub enum By {
     Person,
     Role,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD [NEW]: directories, role files or git revisions (or git's seven
+    /// external-diff arguments).
+    #[arg(required = true, num_args = 1..=7, value_name = "OLD [NEW]")]
+    pub args: Vec<String>,
+    #[arg(long, value_enum, default_value_t = crate::report::diff::DiffFormat::Human)]
+    pub format: crate::report::diff::DiffFormat,
+    /// Also show the `check` findings the change introduces and resolves.
+    #[arg(long)]
+    pub check: bool,
+    /// Exit 1 when there are differences, 0 when there are none.
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Write the diff to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

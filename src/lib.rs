@@ -13,6 +13,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod embedded;
 pub mod load;
 pub mod model;
@@ -34,6 +35,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
     match &cli.command {
         cli::Command::Check(args) => cmd::check::run(args, &cli.global),
         cli::Command::Score(args) => cmd::score::run(args, &cli.global),
+        cli::Command::Diff(args) => cmd::diff::run(args, &cli.global),
         cli::Command::Init(args) => cmd::init::run(args, cli.global.quiet),
     }
 }

@@ -18,7 +18,7 @@ pub fn loc<T>(file: FileId, v: &Sp<T>) -> Location {
     Location::from_saphyr(file, &v.referenced)
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleDoc {
     pub id: Sp<String>,
@@ -41,7 +41,7 @@ pub struct RoleDoc {
     pub kpis: Option<Sp<Vec<Sp<Kpi>>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Duty {
     pub id: Sp<String>,
@@ -58,7 +58,7 @@ pub struct Duty {
     pub informed: Vec<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Authority {
     pub id: Sp<String>,
@@ -67,7 +67,7 @@ pub struct Authority {
     pub description: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Competency {
     pub id: Sp<String>,
@@ -77,7 +77,7 @@ pub struct Competency {
     pub description: Option<Sp<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     pub id: Sp<String>,
@@ -100,7 +100,7 @@ pub struct Kpi {
     pub aggregate: Option<Sp<Aggregate>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ratio {
     pub numerator: String,
@@ -151,7 +151,7 @@ pub struct Role {
     pub file: FileId,
     /// The file stem, which must equal `doc.id`.
     pub stem: String,
-    pub doc: RoleDoc,
+    pub doc: std::sync::Arc<RoleDoc>,
 }
 
 impl Role {

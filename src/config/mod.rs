@@ -49,7 +49,7 @@ pub struct Waiver {
 }
 
 /// The validated configuration.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// The config file in `Sources`, when one was read.
     pub file: Option<FileId>,
@@ -131,16 +131,26 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
     };
     let bytes = std::fs::read(path)
         .map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
-    let name = display_path(path);
-    let text = match crate::yaml::decode(&bytes) {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    from_bytes(display_path(path), &bytes, &dir, sources)
+}
+
+/// A config from bytes named `name` (a file, or `REV:path` in git), whose
+/// `roles:` is relative to `dir`.
+pub fn from_bytes(
+    name: String,
+    bytes: &[u8],
+    dir: &Path,
+    sources: &mut Sources,
+) -> Result<Config, anyhow::Error> {
+    let text = match crate::yaml::decode(bytes) {
         Ok(t) => t,
         Err((line, col, msg)) => anyhow::bail!("{name}:{line}:{col}: {msg}"),
     };
     let file = sources.add(name, text);
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let result = crate::yaml::parse::<RawConfig>(sources, file)
         .map_err(|d| vec![*d])
-        .and_then(|raw| validate(raw, file, &dir));
+        .and_then(|raw| validate(raw, file, dir));
     match result {
         Ok(c) => Ok(c),
         Err(diagnostics) => {

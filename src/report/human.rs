@@ -36,6 +36,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Diagnostics with ANSI colour (stripped later when colour is off).
+pub fn render_ansi(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
+    let mut out = Ansi::new(Vec::new());
+    emit_all(&mut out, sources, diagnostics);
+    String::from_utf8_lossy(&out.into_inner()).into_owned()
+}
+
 /// Diagnostics as plain text, for error messages (config errors).
 pub fn render_plain(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
     let mut out = NoColor::new(Vec::new());

@@ -33,6 +33,30 @@ struct Loc<'a> {
     column: u32,
 }
 
+/// One finding as a JSON value, the shape of `check --format json`.
+pub fn diagnostic_value(
+    d: &crate::diag::Diagnostic,
+    sources: &crate::source::Sources,
+) -> serde_json::Value {
+    let diag = Diag {
+        rule: d.rule.id(),
+        severity: d.severity.as_str(),
+        message: &d.message,
+        locations: d
+            .spots
+            .iter()
+            .map(|s| Loc {
+                file: sources.name(s.loc.file),
+                line: s.loc.line,
+                column: s.loc.column,
+            })
+            .collect(),
+        roles: &d.roles,
+        items: &d.items,
+    };
+    serde_json::to_value(diag).unwrap_or_default()
+}
+
 impl Render for Json {
     fn render(&self, input: &Input) -> String {
         let doc = Doc {

@@ -7,6 +7,7 @@ File paths are relative to the current directory with `/`; output is
 deterministic (no timestamps, no hash-map order).
 */
 
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
