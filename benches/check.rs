@@ -18,19 +18,14 @@ use opsroles::rule::Rule;
 fn run_check(dir: &std::path::Path) -> (usize, usize) {
     let mut sources = opsroles::source::Sources::default();
     let config = opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).unwrap();
-    let loaded =
-        opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+    let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
     let opts = opsroles::check::Options {
         levels: opsroles::check::Levels::default(),
         deny_warnings: false,
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
     };
     let report = opsroles::check::run(&loaded, &config, &sources, &opts);
-    let similar = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.rule == Rule::SimilarDuty)
-        .count();
+    let similar = report.diagnostics.iter().filter(|d| d.rule == Rule::SimilarDuty).count();
     (report.summary.duties, similar)
 }
 
@@ -49,10 +44,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, T) {
 fn main() {
     let all = std::env::args().any(|a| a == "--all-pairs");
     let base = tempfile::tempdir().unwrap();
-    println!(
-        "opsroles check benchmark ({} cores)",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
+    println!("opsroles check benchmark ({} cores)", std::thread::available_parallelism().map_or(1, |n| n.get()));
     for (roles, per_role, target) in [(500, 20, 0.5), (2000, 20, 4.0)] {
         let dir: PathBuf = base.path().join(format!("org-{roles}"));
         opsroles::synth::write_org(&dir, roles, per_role, 7).unwrap();

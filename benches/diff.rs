@@ -13,14 +13,7 @@ use std::time::Instant;
 use opsroles::diff::side::{self, Spec};
 
 fn git(dir: &Path, args: &[&str]) {
-    let ok = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap()
-        .status
-        .success();
+    let ok = Command::new("git").arg("-C").arg(dir).args(args).output().unwrap().status.success();
     assert!(ok, "git {args:?}");
 }
 
@@ -29,23 +22,8 @@ fn main() {
     let dir = tmp.path();
     opsroles::synth::write_org(dir, 2000, 20, 7).unwrap();
     git(dir, &["init", "-q"]);
-    git(
-        dir,
-        &["-c", "user.email=b@b", "-c", "user.name=b", "add", "-A"],
-    );
-    git(
-        dir,
-        &[
-            "-c",
-            "user.email=b@b",
-            "-c",
-            "user.name=b",
-            "commit",
-            "-q",
-            "-m",
-            "one",
-        ],
-    );
+    git(dir, &["-c", "user.email=b@b", "-c", "user.name=b", "add", "-A"]);
+    git(dir, &["-c", "user.email=b@b", "-c", "user.name=b", "commit", "-q", "-m", "one"]);
     // Move the last duty of roles 0, 50, 100, … to the next role; reweight every tenth role.
     let mut moved = 0;
     for r in (0..2000).step_by(50) {
@@ -56,11 +34,7 @@ fn main() {
         let end = start + text[start..].find("authority:").unwrap();
         let block = &text[start..end];
         std::fs::write(&from, format!("{}{}", &text[..start], &text[end..])).unwrap();
-        let target = std::fs::read_to_string(&to).unwrap().replacen(
-            "authority:",
-            &format!("{block}authority:"),
-            1,
-        );
+        let target = std::fs::read_to_string(&to).unwrap().replacen("authority:", &format!("{block}authority:"), 1);
         std::fs::write(&to, target).unwrap();
         moved += 1;
     }
@@ -72,20 +46,7 @@ fn main() {
             .replace("    weight: 40", "    weight: 45");
         std::fs::write(&p, text).unwrap();
     }
-    git(
-        dir,
-        &[
-            "-c",
-            "user.email=b@b",
-            "-c",
-            "user.name=b",
-            "commit",
-            "-q",
-            "-a",
-            "-m",
-            "two",
-        ],
-    );
+    git(dir, &["-c", "user.email=b@b", "-c", "user.name=b", "commit", "-q", "-a", "-m", "two"]);
     std::env::set_current_dir(dir).unwrap();
     let config = dir.join("opsroles.yaml");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -96,8 +57,7 @@ fn main() {
         for _ in 0..5 {
             let t = Instant::now();
             let mut memo = opsroles::load::Memo::default();
-            let old =
-                side::load(&Spec::Revision("HEAD~1".into()), Some(&config), &mut memo).unwrap();
+            let old = side::load(&Spec::Revision("HEAD~1".into()), Some(&config), &mut memo).unwrap();
             let new = side::load(&Spec::Revision("HEAD".into()), Some(&config), &mut memo).unwrap();
             let report = opsroles::diff::diff(old, new, check, today);
             let text = opsroles::report::diff::DiffFormat::Json.render(&report);

@@ -31,15 +31,7 @@ const ROLES: &[(&str, &[&str])] = &[
             "team_cohesion",
         ],
     ),
-    (
-        "流程管理經理",
-        &[
-            "process_optimizations",
-            "process_cycle_reduction",
-            "sop_coverage",
-            "process_satisfaction",
-        ],
-    ),
+    ("流程管理經理", &["process_optimizations", "process_cycle_reduction", "sop_coverage", "process_satisfaction"]),
     (
         "資源協調專員",
         &[
@@ -51,23 +43,10 @@ const ROLES: &[(&str, &[&str])] = &[
             "labor_cost_saving",
         ],
     ),
-    (
-        "績效分析師",
-        &[
-            "kpi_coverage",
-            "report_delay_days",
-            "root_cause_accuracy",
-            "performance_improvement",
-        ],
-    ),
+    ("績效分析師", &["kpi_coverage", "report_delay_days", "root_cause_accuracy", "performance_improvement"]),
     (
         "風險管控主管",
-        &[
-            "risk_identification_rate",
-            "risk_response_hours",
-            "risk_loss_reduction",
-            "risk_report_quality",
-        ],
+        &["risk_identification_rate", "risk_response_hours", "risk_loss_reduction", "risk_report_quality"],
     ),
 ];
 
@@ -95,8 +74,7 @@ fn generate(rows: u64) -> (PathBuf, PathBuf) {
     let mut outg = BufWriter::with_capacity(1 << 20, std::fs::File::create(&gbk).unwrap());
     let header = "期間,員工,崗位,指標,數值\n";
     out8.write_all(header.as_bytes()).unwrap();
-    outg.write_all(&encoding_rs::GB18030.encode(header).0)
-        .unwrap();
+    outg.write_all(&encoding_rs::GB18030.encode(header).0).unwrap();
     let mut rng = opsroles::synth::Rng::new(42);
     let start = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
     let mut line = String::new();
@@ -121,15 +99,9 @@ fn generate(rows: u64) -> (PathBuf, PathBuf) {
                 let v = rng.below(10_000);
                 line.clear();
                 use std::fmt::Write as _;
-                let _ = writeln!(
-                    line,
-                    "{date} {hour:02}:00,員工{person:05},{title},{m},{}.{:02}",
-                    v / 100,
-                    v % 100
-                );
+                let _ = writeln!(line, "{date} {hour:02}:00,員工{person:05},{title},{m},{}.{:02}", v / 100, v % 100);
                 out8.write_all(line.as_bytes()).unwrap();
-                outg.write_all(&encoding_rs::GB18030.encode(&line).0)
-                    .unwrap();
+                outg.write_all(&encoding_rs::GB18030.encode(&line).0).unwrap();
                 written += 1;
                 if written == rows {
                     break 'outer;
@@ -156,11 +128,7 @@ fn child(kind: &str, path: &Path) {
     let t = Instant::now();
     match kind {
         "raw" => {
-            let mut rdr = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_path(path)
-                .unwrap();
+            let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_path(path).unwrap();
             let mut rec = csv::ByteRecord::new();
             let mut n = 0u64;
             let mut bytes = 0usize;
@@ -173,28 +141,15 @@ fn child(kind: &str, path: &Path) {
         _ => {
             let root = Path::new(env!("CARGO_MANIFEST_DIR"));
             let mut sources = opsroles::source::Sources::default();
-            let config =
-                opsroles::config::load(Some(&root.join("opsroles.yaml")), &mut sources).unwrap();
-            let loaded =
-                opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources)
-                    .unwrap();
+            let config = opsroles::config::load(Some(&root.join("opsroles.yaml")), &mut sources).unwrap();
+            let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
             let plan = opsroles::score::plan::Plan::new(&loaded.roles, config.scoring.clone());
             let file: Box<dyn std::io::Read + Send> = Box::new(std::fs::File::open(path).unwrap());
-            let source = opsroles::score::Source {
-                name: path.display().to_string(),
-                path: Some(path.to_path_buf()),
-            };
+            let source = opsroles::score::Source { name: path.display().to_string(), path: Some(path.to_path_buf()) };
             let opts = opsroles::score::Options::default();
-            let report =
-                opsroles::score::run(vec![(source, file)], &plan, &opts, &config.department)
-                    .unwrap();
-            let json = opsroles::report::score::ScoreFormat::Json
-                .renderer()
-                .render(&report, Default::default());
-            assert_eq!(
-                report.rows.read, report.rows.used,
-                "every generated row is usable"
-            );
+            let report = opsroles::score::run(vec![(source, file)], &plan, &opts, &config.department).unwrap();
+            let json = opsroles::report::score::ScoreFormat::Json.renderer().render(&report, Default::default());
+            assert_eq!(report.rows.read, report.rows.used, "every generated row is usable");
             std::hint::black_box(json);
         }
     }
@@ -202,29 +157,15 @@ fn child(kind: &str, path: &Path) {
 }
 
 fn measure(kind: &str, path: &Path) -> (f64, u64) {
-    let out = Command::new(std::env::current_exe().unwrap())
-        .args(["--child", kind])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = Command::new(std::env::current_exe().unwrap()).args(["--child", kind]).arg(path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     let mut it = text.split_whitespace();
-    (
-        it.next().unwrap().parse().unwrap(),
-        it.next().unwrap().parse().unwrap(),
-    )
+    (it.next().unwrap().parse().unwrap(), it.next().unwrap().parse().unwrap())
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     if args.first().map(String::as_str) == Some("--child") {
         return child(&args[1], Path::new(&args[2]));
     }
@@ -258,11 +199,7 @@ fn main() {
     let stats = |v: &Vec<(f64, u64)>| {
         let mut t: Vec<f64> = v.iter().map(|x| x.0).collect();
         t.sort_by(|a, b| a.total_cmp(b));
-        (
-            t[0],
-            t[t.len() / 2],
-            v.iter().map(|x| x.1).max().unwrap_or(0),
-        )
+        (t[0], t[t.len() / 2], v.iter().map(|x| x.1).max().unwrap_or(0))
     };
     let (raw_best, raw_median, _) = stats(&runs[0].1);
     for (name, v) in &runs {

@@ -12,11 +12,7 @@ use crate::report::Format;
 use crate::rule::Rule;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "opsroles",
-    version,
-    about = "Operations roles as code: YAML role definitions, checked in CI."
-)]
+#[command(name = "opsroles", version, about = "Operations roles as code: YAML role definitions, checked in CI.")]
 #[command(
     after_help = "Examples:\n  opsroles check                      check the roles of the nearest opsroles.yaml\n  opsroles check --format sarif -o opsroles.sarif\n  opsroles init my-department         write the seed's five roles and config"
 )]
@@ -68,9 +64,7 @@ pub enum Command {
     )]
     Diff(DiffArgs),
     /// Write the seed's five roles and the default config into DIR.
-    #[command(
-        after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file."
-    )]
+    #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),
 }
 

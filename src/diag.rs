@@ -63,10 +63,7 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, loc: Location, label: impl Into<String>) -> Self {
-        self.spots.push(Spot {
-            loc,
-            label: label.into(),
-        });
+        self.spots.push(Spot { loc, label: label.into() });
         self
     }
 
@@ -93,12 +90,7 @@ impl Diagnostic {
     /// Key for the stable output order: by primary location, then rule,
     /// then message (findings without a location go last).
     pub fn sort_key(&self) -> (bool, Option<Location>, Rule, &str) {
-        (
-            self.spots.is_empty(),
-            self.primary().copied(),
-            self.rule,
-            &self.message,
-        )
+        (self.spots.is_empty(), self.primary().copied(), self.rule, &self.message)
     }
 }
 

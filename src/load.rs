@@ -65,16 +65,11 @@ enum Entry {
 }
 
 fn is_role_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// Loads every role file under `paths` (files or directories).
@@ -83,11 +78,7 @@ pub fn load_paths(paths: &[PathBuf], sources: &mut Sources) -> anyhow::Result<Lo
 }
 
 /// [`load_paths`], sharing parse results through `memo`.
-pub fn load_paths_with(
-    paths: &[PathBuf],
-    sources: &mut Sources,
-    memo: &mut Memo,
-) -> anyhow::Result<Loaded> {
+pub fn load_paths_with(paths: &[PathBuf], sources: &mut Sources, memo: &mut Memo) -> anyhow::Result<Loaded> {
     let mut entries = Vec::new();
     for path in paths {
         let meta = match std::fs::metadata(path) {
@@ -111,33 +102,21 @@ pub fn load_paths_with(
 
 /// Loads role files already read (from git, or git's diff driver).
 pub fn load_many(files: Vec<Pending>, sources: &mut Sources, loaded: &mut Loaded, memo: &mut Memo) {
-    load_entries(
-        files.into_iter().map(Entry::File).collect(),
-        sources,
-        loaded,
-        memo,
-    );
+    load_entries(files.into_iter().map(Entry::File).collect(), sources, loaded, memo);
 }
 
 fn walk(dir: &Path, entries: &mut Vec<Entry>) {
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name();
+    let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     let mut it = walker.into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.to_path_buf());
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
                 let msg = match e.loop_ancestor() {
-                    Some(ancestor) => format!(
-                        "symbolic link loop: {} points back to {}",
-                        display_path(&path),
-                        display_path(ancestor)
-                    ),
+                    Some(ancestor) => {
+                        format!("symbolic link loop: {} points back to {}", display_path(&path), display_path(ancestor))
+                    }
                     None => format!(
                         "cannot read {}: {}",
                         display_path(&path),
@@ -157,10 +136,7 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) {
         }
         if entry.file_type().is_dir() {
             if entry.depth() > 0 && is_role_file(entry.path()) {
-                let msg = format!(
-                    "{} is a directory, not a role file",
-                    display_path(entry.path())
-                );
+                let msg = format!("{} is a directory, not a role file", display_path(entry.path()));
                 entries.push(Entry::Problem(entry.path().to_path_buf(), msg));
                 it.skip_current_dir();
             }
@@ -174,24 +150,13 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) {
 fn read(path: &Path) -> Entry {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        let msg = format!(
-            "{} is {} bytes; role files are limited to {} bytes",
-            display_path(path),
-            size,
-            MAX_FILE_BYTES
-        );
+        let msg =
+            format!("{} is {} bytes; role files are limited to {} bytes", display_path(path), size, MAX_FILE_BYTES);
         return Entry::Problem(path.to_path_buf(), msg);
     }
     match std::fs::read(path) {
-        Ok(bytes) => Entry::File(Pending {
-            name: display_path(path),
-            stem: stem(path),
-            bytes,
-        }),
-        Err(e) => Entry::Problem(
-            path.to_path_buf(),
-            format!("cannot read {}: {e}", display_path(path)),
-        ),
+        Ok(bytes) => Entry::File(Pending { name: display_path(path), stem: stem(path), bytes }),
+        Err(e) => Entry::Problem(path.to_path_buf(), format!("cannot read {}: {e}", display_path(path))),
     }
 }
 
@@ -210,33 +175,18 @@ fn load_entries(entries: Vec<Entry>, sources: &mut Sources, loaded: &mut Loaded,
             Entry::Problem(path, msg) => {
                 let file = sources.add(display_path(&path), String::new());
                 loaded.unreadable.insert(stem(&path));
-                loaded.diagnostics.push(
-                    Diagnostic::new(Rule::ParseError, msg).at(Location::file_start(file), ""),
-                );
+                loaded.diagnostics.push(Diagnostic::new(Rule::ParseError, msg).at(Location::file_start(file), ""));
             }
             Entry::File(p) => {
                 loaded.files += 1;
                 match crate::yaml::decode(&p.bytes) {
-                    Ok(text) => slots.push(Slot {
-                        file: sources.add(p.name, text),
-                        stem: p.stem,
-                        bytes: p.bytes,
-                    }),
+                    Ok(text) => slots.push(Slot { file: sources.add(p.name, text), stem: p.stem, bytes: p.bytes }),
                     Err((line, column, msg)) => {
-                        let file =
-                            sources.add(p.name, String::from_utf8_lossy(&p.bytes).into_owned());
-                        let mut loc = Location {
-                            file,
-                            line,
-                            column,
-                            offset: 0,
-                            len: 0,
-                        };
+                        let file = sources.add(p.name, String::from_utf8_lossy(&p.bytes).into_owned());
+                        let mut loc = Location { file, line, column, offset: 0, len: 0 };
                         loc.offset = sources.byte_offset(&loc) as u32;
                         loaded.unreadable.insert(p.stem);
-                        loaded
-                            .diagnostics
-                            .push(Diagnostic::new(Rule::ParseError, msg).at(loc, "not UTF-8"));
+                        loaded.diagnostics.push(Diagnostic::new(Rule::ParseError, msg).at(loc, "not UTF-8"));
                     }
                 }
             }
@@ -246,23 +196,16 @@ fn load_entries(entries: Vec<Entry>, sources: &mut Sources, loaded: &mut Loaded,
     let mut seen = rustc_hash::FxHashSet::default();
     let misses: Vec<&Slot> = slots
         .iter()
-        .filter(|s| {
-            !memo.parsed.contains_key(s.bytes.as_slice()) && seen.insert(s.bytes.as_slice())
-        })
+        .filter(|s| !memo.parsed.contains_key(s.bytes.as_slice()) && seen.insert(s.bytes.as_slice()))
         .collect();
     for (slot, result) in parse_all(&misses, sources) {
-        memo.parsed
-            .insert(slot.bytes.clone().into_boxed_slice(), result);
+        memo.parsed.insert(slot.bytes.clone().into_boxed_slice(), result);
     }
     // 3. Assemble in order.
     for s in slots {
         match memo.parsed.get(s.bytes.as_slice()).cloned() {
             Some(Ok(doc)) => {
-                let role = Role {
-                    file: s.file,
-                    stem: s.stem,
-                    doc,
-                };
+                let role = Role { file: s.file, stem: s.stem, doc };
                 schema_checks(&role, &mut loaded.diagnostics);
                 loaded.roles.push(role);
             }
@@ -280,36 +223,19 @@ fn load_entries(entries: Vec<Entry>, sources: &mut Sources, loaded: &mut Loaded,
 }
 
 /// Parses `slots` on up to all cores, results in the same order.
-fn parse_all<'a>(
-    slots: &[&'a Slot],
-    sources: &Sources,
-) -> Vec<(&'a Slot, Result<Arc<RoleDoc>, Diagnostic>)> {
-    let parse = |s: &&'a Slot| {
-        (
-            *s,
-            crate::yaml::parse::<RoleDoc>(sources, s.file)
-                .map(Arc::new)
-                .map_err(|d| *d),
-        )
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+fn parse_all<'a>(slots: &[&'a Slot], sources: &Sources) -> Vec<(&'a Slot, Result<Arc<RoleDoc>, Diagnostic>)> {
+    let parse = |s: &&'a Slot| (*s, crate::yaml::parse::<RoleDoc>(sources, s.file).map(Arc::new).map_err(|d| *d));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if threads < 2 || slots.len() < 16 {
         return slots.iter().map(parse).collect();
     }
     let chunk = slots.len().div_ceil(threads);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = slots
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>()))
-            .collect();
+        let handles: Vec<_> =
+            slots.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(parse).collect::<Vec<_>>())).collect();
         // serde-saphyr is panic-free by design; should a parser thread panic
         // anyway, that panic is passed on rather than files silently lost.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
 }
 
@@ -321,10 +247,7 @@ fn schema_checks(role: &Role, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Rule::Schema,
-                    format!(
-                        "competency `{}` has level {}; levels are 1..5",
-                        c.value.id.value, level.value
-                    ),
+                    format!("competency `{}` has level {}; levels are 1..5", c.value.id.value, level.value),
                 )
                 .at(role.loc(level), "expected 1 to 5")
                 .role(role.id())

@@ -15,10 +15,7 @@ use crate::source::display_path;
 /// Writes `text` (which may hold ANSI colour codes) to `output` or stdout.
 pub fn emit(text: &str, output: Option<&Path>, color: ColorWhen) -> anyhow::Result<()> {
     match output {
-        Some(path) => write_atomic(
-            path,
-            anstream::adapter::strip_str(text).to_string().as_bytes(),
-        ),
+        Some(path) => write_atomic(path, anstream::adapter::strip_str(text).to_string().as_bytes()),
         None => {
             let choice = match color {
                 ColorWhen::Auto => anstream::ColorChoice::Auto,
@@ -40,13 +37,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         _ => Path::new("."),
     };
     let shown = display_path(path);
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {shown}"))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    tmp.write_all(bytes).with_context(|| format!("cannot write {shown}"))?;
     tmp.as_file().sync_all().ok();
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {shown}"))?;
+    tmp.persist(path).map_err(|e| e.error).with_context(|| format!("cannot write {shown}"))?;
     Ok(())
 }

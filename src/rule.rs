@@ -89,17 +89,13 @@ impl FromStr for Rule {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rule::ALL
-            .iter()
-            .copied()
-            .find(|r| r.id() == s)
-            .ok_or_else(|| {
-                let ids = Rule::ALL.iter().map(|r| r.id());
-                match crate::suggest::nearest(s, ids) {
-                    Some(near) => format!("unknown rule `{s}` (did you mean `{near}`?)"),
-                    None => format!("unknown rule `{s}`"),
-                }
-            })
+        Rule::ALL.iter().copied().find(|r| r.id() == s).ok_or_else(|| {
+            let ids = Rule::ALL.iter().map(|r| r.id());
+            match crate::suggest::nearest(s, ids) {
+                Some(near) => format!("unknown rule `{s}` (did you mean `{near}`?)"),
+                None => format!("unknown rule `{s}`"),
+            }
+        })
     }
 }
 
@@ -116,10 +112,8 @@ mod tests {
 
     #[test]
     fn rule_ids_are_a_reviewed_list() {
-        let listed: Vec<String> = Rule::ALL
-            .iter()
-            .map(|r| format!("{} {}", r.id(), r.default_severity().as_str()))
-            .collect();
+        let listed: Vec<String> =
+            Rule::ALL.iter().map(|r| format!("{} {}", r.id(), r.default_severity().as_str())).collect();
         insta::assert_snapshot!(listed.join("\n"));
     }
 

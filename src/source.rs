@@ -25,13 +25,7 @@ pub struct Location {
 impl Location {
     /// The start of a file, for findings about the file as a whole.
     pub fn file_start(file: FileId) -> Self {
-        Location {
-            file,
-            line: 1,
-            column: 1,
-            offset: 0,
-            len: 0,
-        }
+        Location { file, line: 1, column: 1, offset: 0, len: 0 }
     }
 
     /// A location from a serde-saphyr span in `file`.
@@ -41,11 +35,7 @@ impl Location {
             file,
             line: loc.line().try_into().unwrap_or(u32::MAX),
             column: loc.column().try_into().unwrap_or(u32::MAX),
-            offset: span
-                .byte_offset()
-                .unwrap_or(0)
-                .try_into()
-                .unwrap_or(u32::MAX),
+            offset: span.byte_offset().unwrap_or(0).try_into().unwrap_or(u32::MAX),
             len: span.byte_len().unwrap_or(0).try_into().unwrap_or(0),
         }
     }
@@ -96,10 +86,8 @@ impl Sources {
         }
         let line = &text[line_start..];
         let line_end = line.find('\n').unwrap_or(line.len());
-        let col = line[..line_end]
-            .char_indices()
-            .nth(loc.column.saturating_sub(1) as usize)
-            .map_or(line_end, |(i, _)| i);
+        let col =
+            line[..line_end].char_indices().nth(loc.column.saturating_sub(1) as usize).map_or(line_end, |(i, _)| i);
         line_start + col
     }
 
@@ -116,11 +104,7 @@ impl Sources {
             let trimmed = l.trim_start();
             if trimmed.starts_with(&wanted) {
                 let indent = l.chars().count() - trimmed.chars().count();
-                let mut loc = Location {
-                    line: line as u32,
-                    column: indent as u32 + 1,
-                    ..*value
-                };
+                let mut loc = Location { line: line as u32, column: indent as u32 + 1, ..*value };
                 loc.offset = self.byte_offset(&loc) as u32;
                 loc.len = key.len() as u32;
                 return loc;
@@ -143,11 +127,7 @@ pub fn display_path(path: &Path) -> String {
 }
 
 fn absolute(cwd: &Path, path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        cwd.join(path)
-    };
+    let joined = if path.is_absolute() { path.to_path_buf() } else { cwd.join(path) };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -189,13 +169,7 @@ mod tests {
     fn byte_offset_counts_columns_in_characters() {
         let mut s = Sources::default();
         let f = s.add("a.yaml".into(), "id: 甲\ntitle: 乙丙\n".into());
-        let loc = Location {
-            file: f,
-            line: 2,
-            column: 9,
-            offset: 0,
-            len: 0,
-        };
+        let loc = Location { file: f, line: 2, column: 9, offset: 0, len: 0 };
         assert_eq!(&s.get(f).text[s.byte_offset(&loc)..], "丙\n");
     }
 
@@ -203,13 +177,7 @@ mod tests {
     fn key_line_finds_the_key_above_a_block_sequence() {
         let mut s = Sources::default();
         let f = s.add("a.yaml".into(), "id: a\nkpis:\n  - id: k\n".into());
-        let value = Location {
-            file: f,
-            line: 3,
-            column: 3,
-            offset: 0,
-            len: 0,
-        };
+        let value = Location { file: f, line: 3, column: 3, offset: 0, len: 0 };
         let key = s.key_line(&value, "kpis");
         assert_eq!((key.line, key.column), (2, 1));
     }

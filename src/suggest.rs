@@ -19,10 +19,7 @@ mod tests {
     #[test]
     fn suggests_the_closest_candidate() {
         assert_eq!(nearest("titel", ["id", "title", "title_en"]), Some("title"));
-        assert_eq!(
-            nearest("proces-manager", ["process-manager", "risk-supervisor"]),
-            Some("process-manager")
-        );
+        assert_eq!(nearest("proces-manager", ["process-manager", "risk-supervisor"]), Some("process-manager"));
     }
 
     #[test]

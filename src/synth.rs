@@ -84,23 +84,12 @@ pub fn duty_texts(n: usize, seed: u64) -> (Vec<String>, Vec<(usize, usize)>) {
 
 /// Writes `roles` role files with `duties_per_role` duties each into `dir`
 /// (which must exist), plus an `opsroles.yaml` beside a `roles/` folder.
-pub fn write_org(
-    dir: &Path,
-    roles: usize,
-    duties_per_role: usize,
-    seed: u64,
-) -> std::io::Result<()> {
+pub fn write_org(dir: &Path, roles: usize, duties_per_role: usize, seed: u64) -> std::io::Result<()> {
     let roles_dir = dir.join("roles");
     std::fs::create_dir_all(&roles_dir)?;
     std::fs::write(dir.join("opsroles.yaml"), "functions:\n  process: 流程管理\n  resource: 資源協調\n  performance: 績效監控\n  risk: 風險管控\n  collaboration: 跨部門協同\n")?;
     let (texts, _) = duty_texts(roles * duties_per_role, seed);
-    let functions = [
-        "process",
-        "resource",
-        "performance",
-        "risk",
-        "collaboration",
-    ];
+    let functions = ["process", "resource", "performance", "risk", "collaboration"];
     for r in 0..roles {
         let id = format!("role-{r:05}");
         let mut y = String::new();
@@ -123,10 +112,7 @@ pub fn write_org(
                 (r + 1) % roles
             );
         }
-        let _ = writeln!(
-            y,
-            "authority:\n  - id: approve-{r:05}\n    title: 審批崗位{r}的方案"
-        );
+        let _ = writeln!(y, "authority:\n  - id: approve-{r:05}\n    title: 審批崗位{r}的方案");
         let _ = writeln!(
             y,
             "kpis:\n  - id: k1\n    title: 指標一\n    metric: m1\n    unit: percent\n    direction: higher\n    threshold: 60\n    target: 80\n    stretch: 95\n    weight: 60\n  - id: k2\n    title: 指標二\n    metric: m2\n    unit: days\n    direction: lower\n    threshold: 10\n    target: 5\n    weight: 40"

@@ -6,15 +6,7 @@ Text from files, made safe for a terminal.
 /// recolours or rewrites the terminal) become `?`, byte for byte, so offsets
 /// into the text stay valid. Tabs and line breaks are kept.
 pub fn defang(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') {
-                '?'
-            } else {
-                c
-            }
-        })
-        .collect()
+    text.chars().map(|c| if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r') { '?' } else { c }).collect()
 }
 
 #[cfg(test)]

@@ -31,11 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (u32, u32, String)> {
             let line = good.matches('\n').count() as u32 + 1;
             let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
             let byte = bytes[e.valid_up_to()];
-            Err((
-                line,
-                col,
-                format!("invalid UTF-8 (byte 0x{byte:02X}); role files and config must be UTF-8"),
-            ))
+            Err((line, col, format!("invalid UTF-8 (byte 0x{byte:02X}); role files and config must be UTF-8")))
         }
     }
 }
@@ -62,32 +58,19 @@ fn options() -> serde_saphyr::Options {
 /// and why it could not.
 pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, Box<Diagnostic>> {
     let text = &sources.get(file).text;
-    if text.trim().is_empty()
-        || text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        let what = if text.trim().is_empty() {
-            "the file is empty"
-        } else {
-            "the file has only comments"
-        };
+    if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        let what = if text.trim().is_empty() { "the file is empty" } else { "the file has only comments" };
         let d = Diagnostic::new(Rule::ParseError, format!("{what}; expected a YAML mapping"))
             .at(Location::file_start(file), "no content");
         return Err(Box::new(d));
     }
-    serde_saphyr::from_str_with_options::<T>(text, options())
-        .map_err(|e| Box::new(to_diagnostic(sources, file, &e)))
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| Box::new(to_diagnostic(sources, file, &e)))
 }
 
 fn to_diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) -> Diagnostic {
     let raw = err.without_snippet().to_string();
     let message = clean_message(&raw);
-    let rule = if is_schema_error(&message) {
-        Rule::Schema
-    } else {
-        Rule::ParseError
-    };
+    let rule = if is_schema_error(&message) { Rule::Schema } else { Rule::ParseError };
     let loc = match err.location() {
         Some(l) if l.line() > 0 => {
             let mut loc = Location::from_saphyr(file, &l);
@@ -117,9 +100,7 @@ fn clean_message(raw: &str) -> String {
     }
     // Rust type names mean nothing to the HR team editing the file.
     match msg.as_str() {
-        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" => {
-            "expected a whole number ≥ 0".to_string()
-        }
+        "invalid u8" | "invalid u16" | "invalid u32" | "invalid u64" => "expected a whole number ≥ 0".to_string(),
         "invalid floating point" => "expected a number".to_string(),
         _ => msg,
     }
@@ -148,17 +129,12 @@ fn is_schema_error(msg: &str) -> bool {
 /// For "unknown field `titel`, expected one of `id`, `title`" (and the same
 /// for enum variants): "did you mean `title`?".
 fn did_you_mean(msg: &str) -> Option<String> {
-    let rest = msg
-        .strip_prefix("unknown field ")
-        .or_else(|| msg.strip_prefix("unknown variant "))?;
+    let rest = msg.strip_prefix("unknown field ").or_else(|| msg.strip_prefix("unknown variant "))?;
     let word = rest.split('`').nth(1)?;
     let expected = rest.split_once("expected ")?.1;
     let expected = expected.strip_prefix("one of ").unwrap_or(expected);
-    let candidates: Vec<&str> = expected
-        .split(',')
-        .map(|c| c.trim().trim_matches('`'))
-        .filter(|c| !c.is_empty())
-        .collect();
+    let candidates: Vec<&str> =
+        expected.split(',').map(|c| c.trim().trim_matches('`')).filter(|c| !c.is_empty()).collect();
     crate::suggest::nearest(word, candidates).map(|near| format!("did you mean `{near}`?"))
 }
 

@@ -48,11 +48,7 @@ fn org_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
 fn assert_reported(case: &str, dir: &Path, file: &str) -> String {
     let r = run_in(dir, &["check"]);
     let all = format!("{}{}", r.stdout, r.stderr);
-    assert!(
-        r.code == 1 || r.code == 2,
-        "{case}: exit {} \n{all}",
-        r.code
-    );
+    assert!(r.code == 1 || r.code == 2, "{case}: exit {} \n{all}", r.code);
     assert!(!all.contains("panicked"), "{case}: panic\n{all}");
     assert!(all.contains(file), "{case}: {file} not named\n{all}");
     all
@@ -61,20 +57,12 @@ fn assert_reported(case: &str, dir: &Path, file: &str) -> String {
 fn case(case: &str, bytes: &[u8], rule: &str, line: u32) {
     let dir = org_with("bad.yaml", bytes);
     let all = assert_reported(case, dir.path(), &format!("roles/bad.yaml:{line}:"));
-    assert!(
-        all.contains(&format!("error[{rule}]")),
-        "{case}: expected {rule}\n{all}"
-    );
+    assert!(all.contains(&format!("error[{rule}]")), "{case}: expected {rule}\n{all}");
 }
 
 #[test]
 fn yaml_syntax_error() {
-    case(
-        "syntax",
-        b"id: bad\ntitle: \"unterminated\nduties: []\n",
-        "parse-error",
-        2,
-    );
+    case("syntax", b"id: bad\ntitle: \"unterminated\nduties: []\n", "parse-error", 2);
 }
 
 #[test]
@@ -84,44 +72,26 @@ fn tab_indentation() {
 
 #[test]
 fn duplicate_keys() {
-    case(
-        "duplicate keys",
-        "id: bad\ntitle: 甲\ntitle: 乙\n".as_bytes(),
-        "parse-error",
-        3,
-    );
+    case("duplicate keys", "id: bad\ntitle: 甲\ntitle: 乙\n".as_bytes(), "parse-error", 3);
 }
 
 #[test]
 fn unknown_field_suggests_the_right_one() {
-    let dir = org_with(
-        "bad.yaml",
-        "id: bad\ntitle: 甲\nreport_to: good\n".as_bytes(),
-    );
+    let dir = org_with("bad.yaml", "id: bad\ntitle: 甲\nreport_to: good\n".as_bytes());
     let all = assert_reported("unknown field", dir.path(), "roles/bad.yaml:3:1");
     assert!(all.contains("did you mean `reports_to`?"), "{all}");
 }
 
 #[test]
 fn wrong_types() {
-    case(
-        "duties not a list",
-        "id: bad\ntitle: 甲\nduties: 5\n".as_bytes(),
-        "schema",
-        3,
-    );
+    case("duties not a list", "id: bad\ntitle: 甲\nduties: 5\n".as_bytes(), "schema", 3);
     case("title a list", b"id: bad\ntitle: [1, 2]\n", "schema", 2);
 }
 
 #[test]
 fn empty_and_comment_only_files() {
     case("empty", b"", "parse-error", 1);
-    case(
-        "comment only",
-        "# 尚未填寫\n# todo\n".as_bytes(),
-        "parse-error",
-        1,
-    );
+    case("comment only", "# 尚未填寫\n# todo\n".as_bytes(), "parse-error", 1);
 }
 
 #[test]
@@ -137,29 +107,19 @@ fn binary_bytes() {
     // then the 118th character of line 2.
     let dir = org_with("bad.yaml", &bytes);
     let all = assert_reported("binary", dir.path(), "roles/bad.yaml:2:118");
-    assert!(
-        !all.contains('\u{1b}'),
-        "raw ESC bytes reached the terminal"
-    );
+    assert!(!all.contains('\u{1b}'), "raw ESC bytes reached the terminal");
 }
 
 #[test]
 fn alias_bomb() {
-    let mut y =
-        String::from("id: bad\ntitle: 甲\nlaughs:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
-        .iter()
-        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
-    {
+    let mut y = String::from("id: bad\ntitle: 甲\nlaughs:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().zip(["a", "b", "c", "d", "e", "f", "g", "h"]) {
         y.push_str(&format!("  {name}: &{name} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
     }
     let dir = org_with("bad.yaml", y.as_bytes());
     assert_reported("alias bomb", dir.path(), "roles/bad.yaml:");
     // The same bomb where the schema would accept a list of strings.
-    let y = y.replace(
-        "laughs:\n",
-        "duties:\n  - id: d\n    title: t\n    function: ops\n    consulted: *i\nx:\n",
-    );
+    let y = y.replace("laughs:\n", "duties:\n  - id: d\n    title: t\n    function: ops\n    consulted: *i\nx:\n");
     let dir = org_with("bad.yaml", y.as_bytes());
     assert_reported("alias bomb in consulted", dir.path(), "roles/bad.yaml:");
 }
@@ -169,29 +129,16 @@ fn five_megabyte_line() {
     let y = format!("id: bad\ntitle: {}\n", "長".repeat(5 * 1024 * 1024 / 3));
     let dir = org_with("bad.yaml", y.as_bytes());
     let all = assert_reported("5 MB line", dir.path(), "roles/bad.yaml:");
-    assert!(
-        all.len() < 10_000,
-        "the 5 MB line was echoed ({} bytes of output)",
-        all.len()
-    );
+    assert!(all.len() < 10_000, "the 5 MB line was echoed ({} bytes of output)", all.len());
 }
 
 #[test]
 fn deep_nesting() {
-    let y = format!(
-        "id: bad\ntitle: {}{}\n",
-        "[".repeat(10_000),
-        "]".repeat(10_000)
-    );
+    let y = format!("id: bad\ntitle: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let dir = org_with("bad.yaml", y.as_bytes());
     assert_reported("10,000-deep flow", dir.path(), "roles/bad.yaml:2:");
-    let block: String = (0..10_000)
-        .map(|i| format!("{}k:\n", " ".repeat(i)))
-        .collect();
-    let dir = org_with(
-        "bad.yaml",
-        format!("id: bad\ntitle: t\npositioning:\n{block}").as_bytes(),
-    );
+    let block: String = (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+    let dir = org_with("bad.yaml", format!("id: bad\ntitle: t\npositioning:\n{block}").as_bytes());
     assert_reported("10,000-deep block", dir.path(), "roles/bad.yaml:");
 }
 
@@ -226,61 +173,24 @@ fn directory_named_like_a_role_file() {
 #[test]
 fn nan_and_negative_numbers_where_they_make_no_sense() {
     let base = GOOD_ROLE.replace("good", "bad");
-    case(
-        "NaN weight",
-        base.replace("weight: 100", "weight: .nan").as_bytes(),
-        "kpi-weights",
-        10,
-    );
-    case(
-        "negative weight",
-        base.replace("weight: 100", "weight: -100").as_bytes(),
-        "kpi-weights",
-        10,
-    );
-    case(
-        "NaN target",
-        base.replace("target: 80", "target: .nan").as_bytes(),
-        "kpi-thresholds",
-        11,
-    );
-    case(
-        "infinite target",
-        base.replace("target: 80", "target: .inf").as_bytes(),
-        "kpi-thresholds",
-        11,
-    );
-    case(
-        "negative headcount",
-        base.replace("title: 好\n", "title: 好\nheadcount: -3\n")
-            .as_bytes(),
-        "schema",
-        3,
-    );
-    let level = base.replace(
-        "kpis:\n",
-        "competencies:\n  - id: c\n    title: 能力\n    level: -1\nkpis:\n",
-    );
+    case("NaN weight", base.replace("weight: 100", "weight: .nan").as_bytes(), "kpi-weights", 10);
+    case("negative weight", base.replace("weight: 100", "weight: -100").as_bytes(), "kpi-weights", 10);
+    case("NaN target", base.replace("target: 80", "target: .nan").as_bytes(), "kpi-thresholds", 11);
+    case("infinite target", base.replace("target: 80", "target: .inf").as_bytes(), "kpi-thresholds", 11);
+    case("negative headcount", base.replace("title: 好\n", "title: 好\nheadcount: -3\n").as_bytes(), "schema", 3);
+    let level = base.replace("kpis:\n", "competencies:\n  - id: c\n    title: 能力\n    level: -1\nkpis:\n");
     case("negative level", level.as_bytes(), "schema", 13);
-    let level = base.replace(
-        "kpis:\n",
-        "competencies:\n  - id: c\n    title: 能力\n    level: 9\nkpis:\n",
-    );
+    let level = base.replace("kpis:\n", "competencies:\n  - id: c\n    title: 能力\n    level: 9\nkpis:\n");
     case("level 9", level.as_bytes(), "schema", 13);
 }
 
 #[test]
 fn one_bad_file_does_not_hide_the_others() {
     let dir = org_with("bad.yaml", b"id: bad\ntitle: [\n");
-    let broken_weights = GOOD_ROLE
-        .replace("good", "other")
-        .replace("weight: 100", "weight: 90");
+    let broken_weights = GOOD_ROLE.replace("good", "other").replace("weight: 100", "weight: 90");
     std::fs::write(dir.path().join("roles/other.yaml"), broken_weights).unwrap();
     let all = assert_reported("two bad files", dir.path(), "roles/bad.yaml");
-    assert!(
-        all.contains("error[kpi-weights]") && all.contains("roles/other.yaml:10:1"),
-        "{all}"
-    );
+    assert!(all.contains("error[kpi-weights]") && all.contains("roles/other.yaml:10:1"), "{all}");
 }
 
 #[test]
@@ -296,11 +206,7 @@ fn bom_and_crlf_are_accepted_with_correct_lines() {
     // The only finding is the weight sum, on the line of `kpis:`.
     assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("roles/bad.yaml:10:1"), "{}", r.stdout);
-    assert!(
-        r.stdout.contains("1 error, 0 warnings in 2 roles"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("1 error, 0 warnings in 2 roles"), "{}", r.stdout);
 }
 
 #[test]
@@ -332,11 +238,7 @@ fn invalid_config_is_exit_2_with_its_line() {
     let r = run_in(dir.path(), &["check"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("opsroles.yaml:3:13"), "{}", r.stderr);
-    assert!(
-        r.stderr.contains("did you mean `similar-duty`"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("did you mean `similar-duty`"), "{}", r.stderr);
 }
 
 #[test]
@@ -344,9 +246,5 @@ fn unknown_rule_on_the_command_line_is_exit_2() {
     let dir = org_with("x.yaml", GOOD_ROLE.as_bytes());
     let r = run_in(dir.path(), &["check", "--deny", "similar-duties"]);
     assert_eq!(r.code, 2);
-    assert!(
-        r.stderr.contains("did you mean `similar-duty`"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("did you mean `similar-duty`"), "{}", r.stderr);
 }

@@ -16,19 +16,13 @@ fn snapshot_dir() -> PathBuf {
 
 fn opsroles(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("opsroles").unwrap();
-    c.current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .args(["--today", "2026-11-26"]);
+    c.current_dir(dir).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").args(["--today", "2026-11-26"]);
     c
 }
 
 fn stdout(dir: &Path, args: &[&str]) -> (i32, String) {
     let out = opsroles(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
 }
 
 #[test]
@@ -51,37 +45,22 @@ fn json_has_the_documented_shape() {
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["version"], 1);
-    assert_eq!(
-        v["summary"],
-        serde_json::json!({"errors": 6, "warnings": 1, "roles": 2, "duties": 3})
-    );
+    assert_eq!(v["summary"], serde_json::json!({"errors": 6, "warnings": 1, "roles": 2, "duties": 3}));
     let diags = v["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 7);
     for d in diags {
         assert!(["error", "warning"].contains(&d["severity"].as_str().unwrap()));
-        assert!(d["rule"]
-            .as_str()
-            .unwrap()
-            .parse::<opsroles::rule::Rule>()
-            .is_ok());
+        assert!(d["rule"].as_str().unwrap().parse::<opsroles::rule::Rule>().is_ok());
         assert!(d["message"].is_string() && d["roles"].is_array() && d["items"].is_array());
         for loc in d["locations"].as_array().unwrap() {
             assert!(
-                loc["file"].is_string()
-                    && loc["line"].as_u64().unwrap() >= 1
-                    && loc["column"].as_u64().unwrap() >= 1
+                loc["file"].is_string() && loc["line"].as_u64().unwrap() >= 1 && loc["column"].as_u64().unwrap() >= 1
             );
         }
     }
     let similar = diags.iter().find(|d| d["rule"] == "similar-duty").unwrap();
-    assert_eq!(
-        similar["roles"],
-        serde_json::json!(["process-manager", "resource-coordinator"])
-    );
-    assert_eq!(
-        similar["items"],
-        serde_json::json!(["process-resource-needs", "resource-demand-collection"])
-    );
+    assert_eq!(similar["roles"], serde_json::json!(["process-manager", "resource-coordinator"]));
+    assert_eq!(similar["items"], serde_json::json!(["process-resource-needs", "resource-demand-collection"]));
     assert_eq!(
         similar["locations"][0],
         serde_json::json!({"file": "roles/process-manager.yaml", "line": 10, "column": 9})
@@ -90,15 +69,8 @@ fn json_has_the_documented_shape() {
         similar["locations"][1],
         serde_json::json!({"file": "roles/resource-coordinator.yaml", "line": 6, "column": 9})
     );
-    let sep = diags
-        .iter()
-        .find(|d| d["rule"] == "separation-of-duties")
-        .unwrap();
-    assert_eq!(
-        sep["locations"].as_array().unwrap().len(),
-        3,
-        "each item held, and the config entry"
-    );
+    let sep = diags.iter().find(|d| d["rule"] == "separation-of-duties").unwrap();
+    assert_eq!(sep["locations"].as_array().unwrap().len(), 3, "each item held, and the config entry");
     assert_eq!(sep["locations"][2]["file"], "opsroles.yaml");
 }
 
@@ -112,9 +84,7 @@ fn sarif_has_what_code_scanning_needs() {
     assert_eq!(rules.len(), opsroles::rule::Rule::ALL.len());
     for r in rules {
         assert!(r["shortDescription"]["text"].as_str().unwrap().len() > 10);
-        assert!(
-            ["error", "warning"].contains(&r["defaultConfiguration"]["level"].as_str().unwrap())
-        );
+        assert!(["error", "warning"].contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
     }
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 7);
@@ -122,18 +92,9 @@ fn sarif_has_what_code_scanning_needs() {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], res["ruleId"]);
         assert!(res["message"]["text"].is_string());
-        assert_eq!(
-            res["partialFingerprints"]["opsroles/v1"]
-                .as_str()
-                .unwrap()
-                .len(),
-            16
-        );
+        assert_eq!(res["partialFingerprints"]["opsroles/v1"].as_str().unwrap().len(), 16);
         let loc = &res["locations"][0]["physicalLocation"];
-        assert!(loc["artifactLocation"]["uri"]
-            .as_str()
-            .unwrap()
-            .ends_with(".yaml"));
+        assert!(loc["artifactLocation"]["uri"].as_str().unwrap().ends_with(".yaml"));
         assert!(loc["region"]["startLine"].as_u64().unwrap() >= 1);
     }
 }
@@ -150,13 +111,8 @@ fn sarif_fingerprints_survive_moved_lines() {
             .unwrap()
             .iter()
             .map(|r| {
-                let fp = r["partialFingerprints"]["opsroles/v1"]
-                    .as_str()
-                    .unwrap()
-                    .to_string();
-                let line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
-                    .as_u64()
-                    .unwrap();
+                let fp = r["partialFingerprints"]["opsroles/v1"].as_str().unwrap().to_string();
+                let line = r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap();
                 (r["ruleId"].as_str().unwrap().to_string(), fp, line)
             })
             .collect();
@@ -168,73 +124,30 @@ fn sarif_fingerprints_survive_moved_lines() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("# 新增的說明\n# 第二行\n{text}")).unwrap();
     let after = fingerprints(dir.path());
-    let key = |v: &[(String, String, u64)]| {
-        v.iter()
-            .map(|(r, f, _)| (r.clone(), f.clone()))
-            .collect::<Vec<_>>()
-    };
+    let key = |v: &[(String, String, u64)]| v.iter().map(|(r, f, _)| (r.clone(), f.clone())).collect::<Vec<_>>();
     assert_eq!(key(&before), key(&after), "fingerprints changed");
     assert_ne!(before, after, "the lines did move");
 }
 
 #[test]
 fn junit_is_one_testcase_per_rule_that_ran() {
-    let (_, out) = stdout(
-        &snapshot_dir(),
-        &["check", "--format", "junit", "--allow", "raci-conflict"],
-    );
+    let (_, out) = stdout(&snapshot_dir(), &["check", "--format", "junit", "--allow", "raci-conflict"]);
     let doc = roxmltree::Document::parse(&out).unwrap();
-    let cases: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("testcase"))
-        .collect();
+    let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
     assert_eq!(cases.len(), opsroles::rule::Rule::ALL.len() - 1);
-    assert!(!cases
-        .iter()
-        .any(|c| c.attribute("name") == Some("raci-conflict")));
-    let failures: Vec<_> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("failure"))
-        .collect();
+    assert!(!cases.iter().any(|c| c.attribute("name") == Some("raci-conflict")));
+    let failures: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("failure")).collect();
     assert_eq!(failures.len(), 6, "one <failure> per error");
-    let unknown = cases
-        .iter()
-        .find(|c| c.attribute("name") == Some("unknown-reference"))
-        .unwrap();
-    let f: Vec<_> = unknown
-        .children()
-        .filter(|n| n.has_tag_name("failure"))
-        .collect();
+    let unknown = cases.iter().find(|c| c.attribute("name") == Some("unknown-reference")).unwrap();
+    let f: Vec<_> = unknown.children().filter(|n| n.has_tag_name("failure")).collect();
     assert_eq!(f.len(), 2);
-    assert!(f[0]
-        .attribute("message")
-        .unwrap()
-        .contains("operations-directer"));
-    assert!(f[0]
-        .text()
-        .unwrap()
-        .contains("roles/resource-coordinator.yaml:4:13"));
-    let similar = cases
-        .iter()
-        .find(|c| c.attribute("name") == Some("similar-duty"))
-        .unwrap();
-    let system_out = similar
-        .children()
-        .find(|n| n.has_tag_name("system-out"))
-        .unwrap();
-    assert!(
-        system_out.text().unwrap().contains("流程優化資源需求"),
-        "warnings go to system-out"
-    );
-    let suite = doc
-        .descendants()
-        .find(|n| n.has_tag_name("testsuite"))
-        .unwrap();
-    assert_eq!(
-        suite.attribute("failures"),
-        Some("5"),
-        "failed testcases (rules with errors)"
-    );
+    assert!(f[0].attribute("message").unwrap().contains("operations-directer"));
+    assert!(f[0].text().unwrap().contains("roles/resource-coordinator.yaml:4:13"));
+    let similar = cases.iter().find(|c| c.attribute("name") == Some("similar-duty")).unwrap();
+    let system_out = similar.children().find(|n| n.has_tag_name("system-out")).unwrap();
+    assert!(system_out.text().unwrap().contains("流程優化資源需求"), "warnings go to system-out");
+    let suite = doc.descendants().find(|n| n.has_tag_name("testsuite")).unwrap();
+    assert_eq!(suite.attribute("failures"), Some("5"), "failed testcases (rules with errors)");
 }
 
 #[test]
@@ -242,9 +155,7 @@ fn github_prints_workflow_commands_and_nothing_else() {
     let (_, out) = stdout(&snapshot_dir(), &["check", "--format", "github"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 7);
-    assert!(lines
-        .iter()
-        .all(|l| l.starts_with("::error ") || l.starts_with("::warning ")));
+    assert!(lines.iter().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")));
     assert!(lines.contains(&"::error file=roles/resource-coordinator.yaml,line=4,col=13,title=unknown-reference::`reports_to` in `resource-coordinator` names unknown role `operations-directer`"));
 }
 
@@ -263,11 +174,7 @@ fn colour_only_when_asked_or_on_a_terminal() {
     assert!(!piped.contains('\u{1b}'), "no colour into a pipe");
     let (_, forced) = stdout(&snapshot_dir(), &["check", "--color", "always"]);
     assert!(forced.contains("\u{1b}["), "colour when forced");
-    let out = opsroles(&snapshot_dir())
-        .env("NO_COLOR", "1")
-        .args(["check"])
-        .output()
-        .unwrap();
+    let out = opsroles(&snapshot_dir()).env("NO_COLOR", "1").args(["check"]).output().unwrap();
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
 
@@ -292,11 +199,7 @@ fn output_file_is_written_whole_and_stdout_stays_empty() {
 fn output_into_a_missing_directory_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("no/such/dir/report.json");
-    let out = opsroles(&snapshot_dir())
-        .args(["check", "--format", "json", "-o"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let out = opsroles(&snapshot_dir()).args(["check", "--format", "json", "-o"]).arg(&target).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("report.json"));
     assert!(!target.exists());
@@ -310,24 +213,16 @@ fn severities_from_the_command_line() {
         all.extend_from_slice(args);
         let (code, out) = stdout(&dir, &all);
         let v: Value = serde_json::from_str(&out).unwrap();
-        (
-            code,
-            v["summary"]["errors"].as_u64().unwrap(),
-            v["summary"]["warnings"].as_u64().unwrap(),
-        )
+        (code, v["summary"]["errors"].as_u64().unwrap(), v["summary"]["warnings"].as_u64().unwrap())
     };
     assert_eq!(count(&[]), (1, 6, 1));
     assert_eq!(count(&["--allow", "similar-duty"]), (1, 6, 0));
     assert_eq!(count(&["--deny", "similar-duty"]), (1, 7, 0));
     assert_eq!(count(&["--deny-warnings"]), (1, 7, 0));
-    let all_errors =
-        "uncovered-function,separation-of-duties,ownerless-duty,unknown-reference,kpi-weights";
+    let all_errors = "uncovered-function,separation-of-duties,ownerless-duty,unknown-reference,kpi-weights";
     assert_eq!(count(&["--warn", all_errors]), (0, 0, 7));
     assert_eq!(count(&["--warn", all_errors, "--deny-warnings"]), (1, 7, 0));
-    assert_eq!(
-        count(&["--allow", all_errors, "--allow", "similar-duty"]),
-        (0, 0, 0)
-    );
+    assert_eq!(count(&["--allow", all_errors, "--allow", "similar-duty"]), (0, 0, 0));
 }
 
 #[test]
@@ -336,11 +231,7 @@ fn config_rules_set_severities() {
     copy_dir(&snapshot_dir(), dir.path());
     let cfg = dir.path().join("opsroles.yaml");
     let text = std::fs::read_to_string(&cfg).unwrap();
-    std::fs::write(
-        &cfg,
-        format!("{text}rules:\n  similar-duty: error\n  kpi-weights: off\n"),
-    )
-    .unwrap();
+    std::fs::write(&cfg, format!("{text}rules:\n  similar-duty: error\n  kpi-weights: off\n")).unwrap();
     let (_, out) = stdout(dir.path(), &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["errors"], 6);
@@ -370,39 +261,20 @@ fn global_flags_go_before_or_after_the_subcommand() {
 fn init_writes_the_seed_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("新部門");
-    let out = opsroles(dir.path())
-        .arg("init")
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = opsroles(dir.path()).arg("init").arg(&target).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     for (rel, text) in opsroles::embedded::FILES {
         assert_eq!(&std::fs::read_to_string(target.join(rel)).unwrap(), text);
     }
     // The written department passes its own gate.
     let (code, out) = stdout(&target, &["check"]);
-    assert_eq!(
-        (code, out.as_str()),
-        (0, "0 errors, 0 warnings in 5 roles\n")
-    );
+    assert_eq!((code, out.as_str()), (0, "0 errors, 0 warnings in 5 roles\n"));
     // A second init changes nothing.
     std::fs::write(target.join("roles/process-manager.yaml"), "# HR's edits\n").unwrap();
-    let out = opsroles(dir.path())
-        .arg("init")
-        .arg(&target)
-        .output()
-        .unwrap();
+    let out = opsroles(dir.path()).arg("init").arg(&target).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
-    assert_eq!(
-        std::fs::read_to_string(target.join("roles/process-manager.yaml")).unwrap(),
-        "# HR's edits\n"
-    );
+    assert_eq!(std::fs::read_to_string(target.join("roles/process-manager.yaml")).unwrap(), "# HR's edits\n");
 }
 
 #[test]

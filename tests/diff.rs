@@ -22,22 +22,14 @@ fn git(dir: &Path, args: &[&str]) {
         .env("GIT_COMMITTER_DATE", "2026-11-26T10:00:00Z")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// A repository holding the seed's department, committed.
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["init", "-q", "."])
-        .output()
-        .unwrap();
+    let out =
+        Command::cargo_bin("opsroles").unwrap().current_dir(dir.path()).args(["init", "-q", "."]).output().unwrap();
     assert!(out.status.success());
     git(dir.path(), &["init", "-q", "-b", "main"]);
     git(dir.path(), &["config", "user.email", "hr@example.com"]);
@@ -95,15 +87,9 @@ fn cut_duty(text: &str, id: &str) -> (String, String) {
     let start = text.find(&format!("  - id: {id}\n")).unwrap();
     // The item ends at the next list item or the blank line closing the list.
     let rest = &text[start + 1..];
-    let next = [rest.find("\n  - id: "), rest.find("\n\n")]
-        .into_iter()
-        .flatten()
-        .min();
+    let next = [rest.find("\n  - id: "), rest.find("\n\n")].into_iter().flatten().min();
     let end = next.map_or(text.len(), |e| start + 1 + e + 1);
-    (
-        format!("{}{}", &text[..start], &text[end..]),
-        text[start..end].to_string(),
-    )
+    (format!("{}{}", &text[..start], &text[end..]), text[start..end].to_string())
 }
 
 #[test]
@@ -115,18 +101,10 @@ fn a_moved_duty_and_a_reweighted_kpi_are_exactly_what_is_reported() {
         let (rest, b) = cut_duty(&t, "process-monitoring");
         block = b;
         // Swap two weights: 流程效率提升率 30 → 25, 流程標準化率 25 → 30.
-        rest.replace(
-            "    weight: 30\n  - id: sop-coverage",
-            "    weight: 25\n  - id: sop-coverage",
-        )
-        .replace(
-            "    weight: 25\n  - id: business-satisfaction",
-            "    weight: 30\n  - id: business-satisfaction",
-        )
+        rest.replace("    weight: 30\n  - id: sop-coverage", "    weight: 25\n  - id: sop-coverage")
+            .replace("    weight: 25\n  - id: business-satisfaction", "    weight: 30\n  - id: business-satisfaction")
     });
-    edit(d, "roles/resource-coordinator.yaml", |t| {
-        t.replacen("\nauthority:", &format!("\n{block}authority:"), 1)
-    });
+    edit(d, "roles/resource-coordinator.yaml", |t| t.replacen("\nauthority:", &format!("\n{block}authority:"), 1));
     commit(d, "move monitoring; reweight");
     let c = changes(d, &["HEAD~1", "HEAD"]);
     assert_eq!(
@@ -140,34 +118,25 @@ fn a_moved_duty_and_a_reweighted_kpi_are_exactly_what_is_reported() {
     // The same in the other two formats.
     let human = diff(d, &["HEAD~1", "HEAD"]).stdout;
     assert!(
-        human.contains(
-            "→ duty `process-monitoring` moved from `process-manager` to `resource-coordinator`"
-        ),
+        human.contains("→ duty `process-monitoring` moved from `process-manager` to `resource-coordinator`"),
         "{human}"
     );
-    assert!(
-        human.contains("~ KPI `process-efficiency-gain` weight: 30 → 25"),
-        "{human}"
-    );
+    assert!(human.contains("~ KPI `process-efficiency-gain` weight: 30 → 25"), "{human}");
     assert!(human.ends_with("3 changes\n"), "{human}");
     let md = diff(d, &["HEAD~1", "HEAD", "--format", "markdown"]).stdout;
-    assert!(md.contains("| → | duty-moved | process-monitoring | owner | process-manager | resource-coordinator |"), "{md}");
     assert!(
-        md.contains("| ~ | kpi-changed | process-efficiency-gain | weight | 30 | 25 |"),
+        md.contains("| → | duty-moved | process-monitoring | owner | process-manager | resource-coordinator |"),
         "{md}"
     );
+    assert!(md.contains("| ~ | kpi-changed | process-efficiency-gain | weight | 30 | 25 |"), "{md}");
 }
 
 #[test]
 fn a_reworded_title_in_chinese_markdown_checked_by_eye() {
     let r = repo();
     let d = r.path();
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("    title: 流程梳理\n", "    title: 流程調研與梳理\n")
-    });
-    edit(d, "roles/risk-supervisor.yaml", |t| {
-        t.replace("title: 風險管控主管\n", "title: 風險管理|內控主管\n")
-    });
+    edit(d, "roles/process-manager.yaml", |t| t.replace("    title: 流程梳理\n", "    title: 流程調研與梳理\n"));
+    edit(d, "roles/risk-supervisor.yaml", |t| t.replace("title: 風險管控主管\n", "title: 風險管理|內控主管\n"));
     commit(d, "reword");
     let md = diff(d, &["HEAD~1", "HEAD", "--format", "markdown"]).stdout;
     insta::assert_snapshot!("diff_markdown", md);
@@ -185,16 +154,8 @@ fn roles_added_and_removed() {
     .unwrap();
     commit(d, "replace the risk supervisor");
     let c = changes(d, &["HEAD~1", "HEAD"]);
-    let kinds: Vec<(&str, &str, Option<&str>)> = c
-        .iter()
-        .map(|x| {
-            (
-                x["kind"].as_str().unwrap(),
-                x["role"].as_str().unwrap(),
-                x["item"].as_str(),
-            )
-        })
-        .collect();
+    let kinds: Vec<(&str, &str, Option<&str>)> =
+        c.iter().map(|x| (x["kind"].as_str().unwrap(), x["role"].as_str().unwrap(), x["item"].as_str())).collect();
     assert_eq!(
         kinds,
         vec![
@@ -202,18 +163,10 @@ fn roles_added_and_removed() {
             ("duty-added", "quality-auditor", Some("quality-audit")),
             ("role-removed", "risk-supervisor", None),
             ("duty-removed", "risk-supervisor", Some("risk-assessment")),
-            (
-                "duty-removed",
-                "risk-supervisor",
-                Some("risk-identification")
-            ),
+            ("duty-removed", "risk-supervisor", Some("risk-identification")),
             ("duty-removed", "risk-supervisor", Some("risk-monitoring")),
             ("duty-removed", "risk-supervisor", Some("risk-reporting")),
-            (
-                "duty-removed",
-                "risk-supervisor",
-                Some("risk-response-planning")
-            ),
+            ("duty-removed", "risk-supervisor", Some("risk-response-planning")),
         ]
     );
     assert_eq!(c[0]["after"], "質量稽核專員");
@@ -245,15 +198,9 @@ fn no_change_and_exit_code() {
     let d = r.path();
     assert_eq!(changes(d, &["HEAD", "HEAD"]), Vec::<Value>::new());
     let o = diff(d, &["HEAD", "--exit-code"]);
-    assert_eq!(
-        o.code, 0,
-        "the working tree is the commit: {}{}",
-        o.stdout, o.stderr
-    );
+    assert_eq!(o.code, 0, "the working tree is the commit: {}{}", o.stdout, o.stderr);
     assert!(o.stdout.contains("no changes"));
-    edit(d, "roles/operations-director.yaml", |t| {
-        t.replace("headcount: 1\n", "headcount: 2\n")
-    });
+    edit(d, "roles/operations-director.yaml", |t| t.replace("headcount: 1\n", "headcount: 2\n"));
     let o = diff(d, &["HEAD", "--exit-code"]);
     assert_eq!(o.code, 1);
     assert!(o.stdout.contains("headcount: 1 → 2"), "{}", o.stdout);
@@ -268,29 +215,16 @@ fn one_revision_against_the_working_tree_with_untracked_files() {
         d.join("roles/risk-analyst.yaml"),
         text.replace("id: risk-supervisor", "id: risk-analyst")
             .replace("  - id: risk-", "  - id: ra-")
-            .replace(
-                "  - id: activate-contingency-plans",
-                "  - id: escalate-risks",
-            ),
+            .replace("  - id: activate-contingency-plans", "  - id: escalate-risks"),
     )
     .unwrap();
     let c = changes(d, &["HEAD"]);
-    assert_eq!(
-        c[0],
-        json!({"kind": "role-added", "role": "risk-analyst", "field": "title", "after": "風險管控主管"})
-    );
+    assert_eq!(c[0], json!({"kind": "role-added", "role": "risk-analyst", "field": "title", "after": "風險管控主管"}));
     let o = diff(d, &["HEAD", "--check", "--format", "json"]);
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
-    let introduced: Vec<&str> = v["diagnostics"]["introduced"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["rule"].as_str().unwrap())
-        .collect();
-    assert!(
-        introduced.contains(&"similar-duty"),
-        "a copied role duplicates duties: {introduced:?}"
-    );
+    let introduced: Vec<&str> =
+        v["diagnostics"]["introduced"].as_array().unwrap().iter().map(|x| x["rule"].as_str().unwrap()).collect();
+    assert!(introduced.contains(&"similar-duty"), "a copied role duplicates duties: {introduced:?}");
     assert_eq!(v["diagnostics"]["resolved"], json!([]));
 }
 
@@ -299,51 +233,32 @@ fn check_reports_what_a_change_resolves() {
     let r = repo();
     let d = r.path();
     // 31 appears nowhere else, so undoing it touches only this KPI.
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("    weight: 30\n", "    weight: 31\n")
-    });
+    edit(d, "roles/process-manager.yaml", |t| t.replace("    weight: 30\n", "    weight: 31\n"));
     commit(d, "break the weights");
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("    weight: 31\n", "    weight: 30\n")
-    });
+    edit(d, "roles/process-manager.yaml", |t| t.replace("    weight: 31\n", "    weight: 30\n"));
     commit(d, "fix them");
     let o = diff(d, &["HEAD~1", "HEAD", "--check", "--format", "json"]);
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["diagnostics"]["introduced"], json!([]));
     let resolved = &v["diagnostics"]["resolved"][0];
     assert_eq!(resolved["rule"], "kpi-weights");
-    assert_eq!(
-        resolved["locations"][0]["file"],
-        "HEAD~1:roles/process-manager.yaml"
-    );
+    assert_eq!(resolved["locations"][0]["file"], "HEAD~1:roles/process-manager.yaml");
 }
 
 #[test]
 fn revisions_that_could_pass_for_options_are_refused() {
     let r = repo();
     let d = r.path();
-    for args in [
-        vec!["--", "--output=/tmp/pwned"],
-        vec!["--", "-p"],
-        vec!["HEAD", "--", "--upload-pack=touch x"],
-    ] {
+    for args in [vec!["--", "--output=/tmp/pwned"], vec!["--", "-p"], vec!["HEAD", "--", "--upload-pack=touch x"]] {
         let o = diff(d, &args);
         assert_eq!(o.code, 2, "{args:?}: {}", o.stderr);
-        assert!(
-            o.stderr.contains("refusing revision"),
-            "{args:?}: {}",
-            o.stderr
-        );
+        assert!(o.stderr.contains("refusing revision"), "{args:?}: {}", o.stderr);
     }
     assert!(!Path::new("/tmp/pwned").exists());
     assert!(!d.join("x").exists());
     let o = diff(d, &["no-such-branch"]);
     assert_eq!(o.code, 2);
-    assert!(
-        o.stderr.contains("unknown revision `no-such-branch`"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("unknown revision `no-such-branch`"), "{}", o.stderr);
 }
 
 #[test]
@@ -352,15 +267,10 @@ fn directories_and_files_with_spaces_and_chinese_names() {
     let d = r.path();
     // The roles live in a folder with a space and Chinese characters.
     std::fs::rename(d.join("roles"), d.join("角色 定義")).unwrap();
-    edit(d, "opsroles.yaml", |t| {
-        t.replace("roles: roles\n", "roles: 角色 定義\n")
-    });
+    edit(d, "opsroles.yaml", |t| t.replace("roles: roles\n", "roles: 角色 定義\n"));
     commit(d, "rename the folder");
     edit(d, "角色 定義/process-manager.yaml", |t| {
-        t.replace(
-            "    level: 4\n    description: 能使用BPMN",
-            "    level: 5\n    description: 能使用BPMN",
-        )
+        t.replace("    level: 4\n    description: 能使用BPMN", "    level: 5\n    description: 能使用BPMN")
     });
     commit(d, "raise a level");
     let c = changes(d, &["HEAD~1", "HEAD"]);
@@ -378,20 +288,11 @@ fn directories_and_files_with_spaces_and_chinese_names() {
         std::fs::copy(f.path(), old.join(f.file_name())).unwrap();
     }
     edit(d, "舊 版本/process-manager.yaml", |t| {
-        t.replace(
-            "    level: 5\n    description: 能使用BPMN",
-            "    level: 3\n    description: 能使用BPMN",
-        )
+        t.replace("    level: 5\n    description: 能使用BPMN", "    level: 3\n    description: 能使用BPMN")
     });
     let c = changes(d, &["舊 版本", "角色 定義"]);
     assert_eq!(c[0]["before"], "3");
-    let c = changes(
-        d,
-        &[
-            "舊 版本/process-manager.yaml",
-            "角色 定義/process-manager.yaml",
-        ],
-    );
+    let c = changes(d, &["舊 版本/process-manager.yaml", "角色 定義/process-manager.yaml"]);
     assert_eq!(c.len(), 1);
 }
 
@@ -400,34 +301,13 @@ fn git_external_diff_driver() {
     let r = repo();
     let d = r.path();
     std::fs::write(d.join(".gitattributes"), "roles/*.yaml diff=opsroles\n").unwrap();
-    git(
-        d,
-        &[
-            "config",
-            "diff.opsroles.command",
-            &format!("'{}' diff", bin().display()),
-        ],
-    );
+    git(d, &["config", "diff.opsroles.command", &format!("'{}' diff", bin().display())]);
     commit(d, "driver");
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("    title: 流程梳理\n", "    title: 流程調研\n")
-    });
-    let out = Proc::new("git")
-        .arg("-C")
-        .arg(d)
-        .args(["diff", "--ext-diff"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    edit(d, "roles/process-manager.yaml", |t| t.replace("    title: 流程梳理\n", "    title: 流程調研\n"));
+    let out = Proc::new("git").arg("-C").arg(d).args(["diff", "--ext-diff"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("~ duty `process-mapping` title: 流程梳理 → 流程調研"),
-        "{text}"
-    );
+    assert!(text.contains("~ duty `process-mapping` title: 流程梳理 → 流程調研"), "{text}");
     // Called with git's seven arguments for a new file, and for garbage: exit 0 always.
     let new = d.join("roles/process-manager.yaml");
     let o = Command::cargo_bin("opsroles")
@@ -443,16 +323,7 @@ fn git_external_diff_driver() {
     let o = Command::cargo_bin("opsroles")
         .unwrap()
         .current_dir(d)
-        .args([
-            "diff",
-            "x.yaml",
-            "/nonexistent",
-            ".",
-            ".",
-            "/nonexistent",
-            ".",
-            ".",
-        ])
+        .args(["diff", "x.yaml", "/nonexistent", ".", ".", "/nonexistent", ".", "."])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "git requires exit 0");
@@ -463,12 +334,8 @@ fn git_external_diff_driver() {
 fn an_unreadable_role_file_is_reported_not_shown_as_removed() {
     let r = repo();
     let d = r.path();
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("title: 流程管理經理\n", "title: [流程管理經理\n")
-    });
-    edit(d, "roles/risk-supervisor.yaml", |t| {
-        t.replace("headcount: 2\n", "headcount: 3\n")
-    });
+    edit(d, "roles/process-manager.yaml", |t| t.replace("title: 流程管理經理\n", "title: [流程管理經理\n"));
+    edit(d, "roles/risk-supervisor.yaml", |t| t.replace("headcount: 2\n", "headcount: 3\n"));
     let o = diff(d, &["HEAD", "--format", "json"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
@@ -476,20 +343,14 @@ fn an_unreadable_role_file_is_reported_not_shown_as_removed() {
         v["changes"],
         json!([{"kind": "role-changed", "role": "risk-supervisor", "field": "headcount", "before": "2", "after": "3"}])
     );
-    assert!(
-        o.stderr.contains("roles/process-manager.yaml") && o.stderr.contains("cannot be compared"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("roles/process-manager.yaml") && o.stderr.contains("cannot be compared"), "{}", o.stderr);
 }
 
 #[test]
 fn output_is_deterministic() {
     let r = repo();
     let d = r.path();
-    edit(d, "roles/process-manager.yaml", |t| {
-        t.replace("    weight: 30\n", "    weight: 35\n")
-    });
+    edit(d, "roles/process-manager.yaml", |t| t.replace("    weight: 30\n", "    weight: 35\n"));
     for f in ["human", "markdown", "json"] {
         let a = diff(d, &["HEAD", "--check", "--format", f]).stdout;
         let b = diff(d, &["HEAD", "--check", "--format", f]).stdout;

@@ -23,20 +23,13 @@ fn check_json(dir: &Path) -> (i32, Value) {
         .output()
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{}: not JSON ({e}); stderr: {}",
-            dir.display(),
-            String::from_utf8_lossy(&out.stderr)
-        )
+        panic!("{}: not JSON ({e}); stderr: {}", dir.display(), String::from_utf8_lossy(&out.stderr))
     });
     (out.status.code().unwrap(), json)
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -53,17 +46,11 @@ fn expected(dir: &Path) -> BTreeMap<(String, String), usize> {
     yaml_files(dir, &mut files);
     let mut want = BTreeMap::new();
     for f in files {
-        let rel = f
-            .strip_prefix(dir)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = f.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
         for (i, line) in std::fs::read_to_string(&f).unwrap().lines().enumerate() {
             if let Some((_, rules)) = line.split_once("# expect:") {
                 for rule in rules.split(',') {
-                    *want
-                        .entry((rule.trim().to_string(), format!("{rel}:{}", i + 1)))
-                        .or_default() += 1;
+                    *want.entry((rule.trim().to_string(), format!("{rel}:{}", i + 1))).or_default() += 1;
                 }
             }
         }
@@ -86,10 +73,8 @@ fn actual(json: &Value, rules: &[String]) -> BTreeMap<(String, String), usize> {
 }
 
 fn rule_dirs() -> Vec<String> {
-    let mut rules: Vec<String> = std::fs::read_dir(fixtures())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut rules: Vec<String> =
+        std::fs::read_dir(fixtures()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     rules.sort();
     rules
 }
@@ -98,10 +83,7 @@ fn rule_dirs() -> Vec<String> {
 fn every_rule_has_a_fixture_pair() {
     let dirs = rule_dirs();
     for rule in opsroles::rule::Rule::ALL {
-        assert!(
-            dirs.contains(&rule.id().to_string()),
-            "no fixture for {rule}"
-        );
+        assert!(dirs.contains(&rule.id().to_string()), "no fixture for {rule}");
         assert!(fixtures().join(rule.id()).join("good").is_dir());
     }
 }
@@ -111,28 +93,13 @@ fn bad_fixtures_report_exactly_the_marked_lines() {
     for rule in rule_dirs() {
         let dir = fixtures().join(&rule).join("bad");
         let want = expected(&dir);
-        assert!(
-            want.keys().any(|(r, _)| *r == rule),
-            "{rule}: the bad fixture marks no `# expect: {rule}`"
-        );
+        assert!(want.keys().any(|(r, _)| *r == rule), "{rule}: the bad fixture marks no `# expect: {rule}`");
         let mut rules: Vec<String> = want.keys().map(|(r, _)| r.clone()).collect();
         rules.dedup();
         let (code, json) = check_json(&dir);
-        assert_eq!(
-            actual(&json, &rules),
-            want,
-            "{rule}: findings differ from the markers\n{json:#}"
-        );
-        let severity_error = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["severity"] == "error");
-        assert_eq!(
-            code,
-            if severity_error { 1 } else { 0 },
-            "{rule}: exit code"
-        );
+        assert_eq!(actual(&json, &rules), want, "{rule}: findings differ from the markers\n{json:#}");
+        let severity_error = json["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error");
+        assert_eq!(code, if severity_error { 1 } else { 0 }, "{rule}: exit code");
     }
 }
 
@@ -141,16 +108,9 @@ fn good_fixtures_pass_without_the_rule() {
     for rule in rule_dirs() {
         let dir = fixtures().join(&rule).join("good");
         let (code, json) = check_json(&dir);
-        let hits: Vec<&Value> = json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["rule"] == rule.as_str())
-            .collect();
-        assert!(
-            hits.is_empty(),
-            "{rule}: the good fixture reports it: {hits:#?}"
-        );
+        let hits: Vec<&Value> =
+            json["diagnostics"].as_array().unwrap().iter().filter(|d| d["rule"] == rule.as_str()).collect();
+        assert!(hits.is_empty(), "{rule}: the good fixture reports it: {hits:#?}");
         assert_eq!(code, 0, "{rule}: the good fixture fails check:\n{json:#}");
     }
 }

@@ -75,36 +75,15 @@ fn zhang_wei_scores_as_worked_by_hand() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| {
-            (
-                k["value"].as_f64().unwrap(),
-                k["score"].as_f64().unwrap(),
-                k["status"].as_str().unwrap(),
-            )
-        })
+        .map(|k| (k["value"].as_f64().unwrap(), k["score"].as_f64().unwrap(), k["status"].as_str().unwrap()))
         .collect();
+    assert_eq!(kpis, vec![(3.0, 110.0, "exceeded"), (15.0, 100.0, "met"), (82.0, 84.0, "below"), (8.0, 100.0, "met")]);
     assert_eq!(
-        kpis,
-        vec![
-            (3.0, 110.0, "exceeded"),
-            (15.0, 100.0, "met"),
-            (82.0, 84.0, "below"),
-            (8.0, 100.0, "met")
-        ]
-    );
-    assert_eq!(
-        (
-            c["score"].as_f64(),
-            c["grade"].as_str(),
-            c["complete"].as_bool()
-        ),
+        (c["score"].as_f64(), c["grade"].as_str(), c["complete"].as_bool()),
         (Some(98.5), Some("B"), Some(true))
     );
     assert_eq!(c["coverage"].as_f64(), Some(1.0));
-    assert_eq!(
-        doc["period"],
-        serde_json::json!({"label": "2026-Q3", "start": "2026-07-01", "end": "2026-09-30"})
-    );
+    assert_eq!(doc["period"], serde_json::json!({"label": "2026-Q3", "start": "2026-07-01", "end": "2026-09-30"}));
 }
 
 #[test]
@@ -113,11 +92,7 @@ fn a_new_hire_with_one_kpi_has_insufficient_data() {
     let doc = json(&["examples/q3.csv"]);
     let c = card(&doc, "鄭潔");
     assert_eq!(
-        (
-            c["coverage"].as_f64(),
-            c["grade"].as_str(),
-            c["status"].as_str()
-        ),
+        (c["coverage"].as_f64(), c["grade"].as_str(), c["status"].as_str()),
         (Some(0.2), Some("-"), Some("insufficient"))
     );
     // Its computed score is still shown: 7.2 on 6/8/9.5 → 60 + 40·1.2/2 = 84.
@@ -134,17 +109,8 @@ fn every_row_is_accounted_for() {
         serde_json::json!({"read": 164, "used": 161, "skipped": 3, "skipped_by_reason": {"missing-value": 2, "unknown-metric": 1}})
     );
     let o = score(&["examples/q3.csv"]);
-    assert!(
-        o.stderr.contains("examples/q3.csv:33: no value"),
-        "{}",
-        o.stderr
-    );
-    assert!(
-        o.stderr
-            .contains("examples/q3.csv:42: no KPI measures `customer_complaints`"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stderr.contains("examples/q3.csv:33: no value"), "{}", o.stderr);
+    assert!(o.stderr.contains("examples/q3.csv:42: no KPI measures `customer_complaints`"), "{}", o.stderr);
 }
 
 #[test]
@@ -165,11 +131,7 @@ fn every_shape_and_encoding_gives_the_same_scores() {
     let baseline = json(&["examples/q3.csv"])["scorecards"].clone();
     let dir = tempfile::tempdir().unwrap();
     let text = q3_text();
-    let chinese_headers = text.replacen(
-        "period,person,role,metric,value",
-        "期間,員工,崗位,指標,數值",
-        1,
-    );
+    let chinese_headers = text.replacen("period,person,role,metric,value", "期間,員工,崗位,指標,數值", 1);
     let mut utf16le = vec![0xFF, 0xFE];
     let mut utf16be = vec![0xFE, 0xFF];
     for u in text.encode_utf16() {
@@ -180,43 +142,26 @@ fn every_shape_and_encoding_gives_the_same_scores() {
     assert!(!unmappable, "the example's text is all in Big5");
     let (gb, _, _) = encoding_rs::GB18030.encode(&chinese_headers);
     let cases: Vec<(String, Vec<u8>)> = vec![
-        (
-            "bom-crlf.csv".into(),
-            [
-                b"\xEF\xBB\xBF".as_slice(),
-                text.replace('\n', "\r\n").as_bytes(),
-            ]
-            .concat(),
-        ),
+        ("bom-crlf.csv".into(), [b"\xEF\xBB\xBF".as_slice(), text.replace('\n', "\r\n").as_bytes()].concat()),
         ("utf16le.csv".into(), utf16le),
         ("utf16be.csv".into(), utf16be),
         ("big5.csv".into(), big5.into_owned()),
         ("gb18030.csv".into(), gb.into_owned()),
         ("semicolon.csv".into(), text.replace(',', ";").into_bytes()),
         ("tab.tsv".into(), text.replace(',', "\t").into_bytes()),
-        (
-            "chinese-headers.csv".into(),
-            chinese_headers.clone().into_bytes(),
-        ),
+        ("chinese-headers.csv".into(), chinese_headers.clone().into_bytes()),
         (
             "role-ids.csv".into(),
-            text.replace("流程管理經理", "process-manager")
-                .replace("運營總監", "operations-director")
-                .into_bytes(),
+            text.replace("流程管理經理", "process-manager").replace("運營總監", "operations-director").into_bytes(),
         ),
     ];
     for (name, bytes) in cases {
         let file = write(dir.path(), &name, &bytes);
         let o = score_in(dir.path(), &[&file, "--format", "json"], None);
-        let doc: Value =
-            serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{name}: {e}\n{}", o.stderr));
+        let doc: Value = serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{name}: {e}\n{}", o.stderr));
         assert_eq!(doc["scorecards"], baseline, "{name}");
     }
-    let o = score_in(
-        dir.path(),
-        &["-", "--format", "json"],
-        Some(text.into_bytes()),
-    );
+    let o = score_in(dir.path(), &["-", "--format", "json"], Some(text.into_bytes()));
     let doc: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(doc["scorecards"], baseline, "stdin");
 }
@@ -226,47 +171,25 @@ fn period_filters_rows_and_labels_the_period() {
     let both = json(&["examples/q2.csv", "examples/q3.csv", "--period", "2026Q3"]);
     let q3 = json(&["examples/q3.csv"]);
     assert_eq!(both["scorecards"], q3["scorecards"]);
-    assert_eq!(
-        both["rows"]["skipped_by_reason"]["outside-period"], 163,
-        "every Q2 row"
-    );
+    assert_eq!(both["rows"]["skipped_by_reason"]["outside-period"], 163, "every Q2 row");
     assert_eq!(both["period"]["label"], "2026-Q3");
     let july = json(&["examples/q3.csv", "--period", "2026年7月"]);
-    assert_eq!(
-        july["period"],
-        serde_json::json!({"label": "2026-07", "start": "2026-07-01", "end": "2026-07-31"})
-    );
+    assert_eq!(july["period"], serde_json::json!({"label": "2026-07", "start": "2026-07-01", "end": "2026-07-31"}));
     // 張偉 in July alone: 1 optimisation = threshold → 60.
     assert_eq!(card(&july, "張偉")["kpis"][0]["score"].as_f64(), Some(60.0));
 }
 
 #[test]
 fn compare_shows_the_other_periods_scores_and_the_change() {
-    let doc = json(&[
-        "examples/q2.csv",
-        "examples/q3.csv",
-        "--period",
-        "2026-Q3",
-        "--compare",
-        "2026-Q2",
-    ]);
+    let doc = json(&["examples/q2.csv", "examples/q3.csv", "--period", "2026-Q3", "--compare", "2026-Q2"]);
     let q2 = json(&["examples/q2.csv"]);
     assert_eq!(doc["compare_period"]["label"], "2026-Q2");
     for c in doc["scorecards"].as_array().unwrap() {
         let before = card(&q2, c["entity"].as_str().unwrap());
         assert_eq!(c["compare_score"], before["score"], "{}", c["entity"]);
         let change = c["score"].as_f64().unwrap() - before["score"].as_f64().unwrap();
-        assert!(
-            (c["change"].as_f64().unwrap() - change).abs() < 1e-3,
-            "{}",
-            c["entity"]
-        );
-        for (k, kb) in c["kpis"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(before["kpis"].as_array().unwrap())
-        {
+        assert!((c["change"].as_f64().unwrap() - change).abs() < 1e-3, "{}", c["entity"]);
+        for (k, kb) in c["kpis"].as_array().unwrap().iter().zip(before["kpis"].as_array().unwrap()) {
             assert_eq!(k["compare_score"], kb["score"]);
         }
     }
@@ -294,11 +217,7 @@ fn by_role_pools_the_people_of_a_role() {
     }
     let pm = card(&doc, "process-manager");
     assert_eq!(pm["kpis"][0]["value"].as_f64(), Some(sum));
-    assert_eq!(
-        pm["kpis"][0]["score"].as_f64(),
-        Some(120.0),
-        "{sum} optimisations ≥ stretch 4"
-    );
+    assert_eq!(pm["kpis"][0]["score"].as_f64(), Some(120.0), "{sum} optimisations ≥ stretch 4");
 }
 
 #[test]
@@ -314,11 +233,13 @@ fn strict_fails_on_unknown_metrics_but_not_on_missing_values() {
 #[test]
 fn output_formats() {
     let md = score(&["examples/q3.csv", "--format", "markdown"]).stdout;
+    assert!(md.contains("## 張偉 · 流程管理經理 (process-manager)"), "{md}");
     assert!(
-        md.contains("## 張偉 · 流程管理經理 (process-manager)"),
+        md.contains(
+            "| 流程效率提升率 (process-efficiency-gain) | process\\_cycle\\_reduction | 15% | 30 | 100.0 | met |"
+        ),
         "{md}"
     );
-    assert!(md.contains("| 流程效率提升率 (process-efficiency-gain) | process\\_cycle\\_reduction | 15% | 30 | 100.0 | met |"), "{md}");
     assert!(md.contains("**score 98.5 · grade B · coverage 100%**"));
     let csv_out = score(&["examples/q3.csv", "--format", "csv"]).stdout;
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
@@ -326,19 +247,11 @@ fn output_formats() {
     // One row per entity × KPI: 1 director × 8 + 3 × 4 + 3 × 5 + 3 × 4 + 2 × 4.
     assert_eq!(rows.len(), 8 + 12 + 15 + 12 + 8);
     let zw: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[1] == "張偉").collect();
-    assert_eq!(
-        (&zw[2][3], &zw[2][7], &zw[2][9], &zw[2][11], &zw[2][12]),
-        ("sop-coverage", "82", "84", "98.5", "B")
-    );
+    assert_eq!((&zw[2][3], &zw[2][7], &zw[2][9], &zw[2][11], &zw[2][12]), ("sop-coverage", "82", "84", "98.5", "B"));
     let html = score(&["examples/q3.csv", "--format", "html"]).stdout;
-    assert!(
-        html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && !html.contains("<script")
-    );
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && !html.contains("<script"));
     let table = score(&["examples/q3.csv", "--explain"]).stdout;
-    assert!(
-        table.contains("between threshold and target: 60 + 40 × (82 − 70) / (90 − 70) = 84.0"),
-        "{table}"
-    );
+    assert!(table.contains("between threshold and target: 60 + 40 × (82 − 70) / (90 − 70) = 84.0"), "{table}");
 }
 
 #[test]
@@ -360,16 +273,8 @@ fn escape_sequences_in_exports_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(dir.path(), "esc.csv", b"period,person,role,metric,value\n2026-07,x\x1b[31m,process-manager,sop_coverage,9\x1b[2J\n2026-07,y,process-manager,sop_coverage,90\n");
     let o = score_in(dir.path(), &[&f, "--color", "always"], None);
-    assert!(
-        o.stdout.contains("x?[31m") && !o.stdout.contains("x\x1b[31m"),
-        "{}",
-        o.stdout
-    );
-    assert!(
-        o.stderr.contains("9?[2J") && !o.stderr.contains("\x1b[2J"),
-        "{}",
-        o.stderr
-    );
+    assert!(o.stdout.contains("x?[31m") && !o.stdout.contains("x\x1b[31m"), "{}", o.stdout);
+    assert!(o.stderr.contains("9?[2J") && !o.stderr.contains("\x1b[2J"), "{}", o.stderr);
 }
 
 #[test]
@@ -381,25 +286,13 @@ fn output_is_deterministic_and_written_whole() {
     }
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("q3.json");
-    let o = score(&[
-        "examples/q3.csv",
-        "--format",
-        "json",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let o = score(&["examples/q3.csv", "--format", "json", "-o", target.to_str().unwrap()]);
     assert_eq!(o.code, 0);
     assert!(o.stdout.is_empty());
     assert!(serde_json::from_str::<Value>(&std::fs::read_to_string(&target).unwrap()).is_ok());
     // A failing run leaves no file behind.
     let target = dir.path().join("never.json");
-    let o = score(&[
-        "no-such.csv",
-        "--format",
-        "json",
-        "-o",
-        target.to_str().unwrap(),
-    ]);
+    let o = score(&["no-such.csv", "--format", "json", "-o", target.to_str().unwrap()]);
     assert_eq!(o.code, 2);
     assert!(!target.exists());
 }
@@ -422,13 +315,7 @@ fn bad(name: &str, bytes: &[u8], extra: &[&str], code: i32, needle: &str) -> Out
 fn bad_exports() {
     const H: &str = "period,person,role,metric,value\n";
     bad("empty.csv", b"", &[], 2, "empty.csv: the file is empty");
-    bad(
-        "blank.csv",
-        b"\n\n",
-        &[],
-        2,
-        "empty.csv".replace("empty", "blank").as_str(),
-    );
+    bad("blank.csv", b"\n\n", &[], 2, "empty.csv".replace("empty", "blank").as_str());
     bad(
         "no-header.csv",
         b"2026-07,x,process-manager,sop_coverage,90\n",
@@ -450,59 +337,79 @@ fn bad_exports() {
         2,
         "binary.csv",
     );
-    let o = bad("ragged.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage\n2026-07,張偉,process-manager,sop_coverage,90\n").as_bytes(), &[], 0, "ragged.csv:2: the row has 4 fields, the header 5");
-    assert!(
-        o.stdout
-            .contains("rows: 2 read, 1 used, 1 skipped (bad-value 1)"),
-        "{}",
-        o.stdout
-    );
-    // A quoted newline spans lines 2–3; the next row is still reported at its own line, 4.
-    let quoted = format!("{H}2026-07,\"張\n偉\",process-manager,sop_coverage,90\n2026-07,李娜,process-manager,sop_coverage,abc\n");
-    bad(
-        "quoted.csv",
-        quoted.as_bytes(),
+    let o = bad(
+        "ragged.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage\n2026-07,張偉,process-manager,sop_coverage,90\n")
+            .as_bytes(),
         &[],
         0,
-        "quoted.csv:4: `abc` is not a number",
+        "ragged.csv:2: the row has 4 fields, the header 5",
     );
-    bad("all-bad.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage,abc\n2026-07,張偉,process-manager,sop_coverage,—\n").as_bytes(), &[], 1, "no row gave a value");
-    bad("unknown-metric.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,客訴數量,3\n").as_bytes(), &["--strict"], 1, "unknown-metric.csv:3: no KPI measures `客訴數量`");
-    bad("other-role-metric.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,risk_loss_amount,3\n").as_bytes(), &[], 0, "other-role-metric.csv:3: `risk_loss_amount` is not a KPI of process-manager");
-    bad("unknown-role.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,王五,銷售經理,sop_coverage,3\n").as_bytes(), &["--strict"], 1, "unknown-role.csv:3: `銷售經理` is no role's id or title");
-    bad("outside.csv", format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-10,張偉,process-manager,sop_coverage,3\n").as_bytes(), &["--period", "2026-Q3", "--strict"], 0, "outside.csv:3: 2026-10 is outside 2026-Q3");
-    bad("bad-period.csv", format!("{H}2026-13,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,sop_coverage,3\n").as_bytes(), &[], 0, "bad-period.csv:2: `2026-13` is not a period");
-    let (gb, _, _) = encoding_rs::GB18030
-        .encode("期间,员工,岗位,指标,数值\n2026-07,张伟,流程管理经理,sop_coverage,90\n");
+    assert!(o.stdout.contains("rows: 2 read, 1 used, 1 skipped (bad-value 1)"), "{}", o.stdout);
+    // A quoted newline spans lines 2–3; the next row is still reported at its own line, 4.
+    let quoted = format!(
+        "{H}2026-07,\"張\n偉\",process-manager,sop_coverage,90\n2026-07,李娜,process-manager,sop_coverage,abc\n"
+    );
+    bad("quoted.csv", quoted.as_bytes(), &[], 0, "quoted.csv:4: `abc` is not a number");
     bad(
-        "forced.csv",
-        &gb,
-        &["--encoding", "utf-8"],
-        2,
-        "forced.csv:1: bytes that are not valid UTF-8",
+        "all-bad.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage,abc\n2026-07,張偉,process-manager,sop_coverage,—\n")
+            .as_bytes(),
+        &[],
+        1,
+        "no row gave a value",
     );
+    bad(
+        "unknown-metric.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,客訴數量,3\n")
+            .as_bytes(),
+        &["--strict"],
+        1,
+        "unknown-metric.csv:3: no KPI measures `客訴數量`",
+    );
+    bad(
+        "other-role-metric.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,risk_loss_amount,3\n")
+            .as_bytes(),
+        &[],
+        0,
+        "other-role-metric.csv:3: `risk_loss_amount` is not a KPI of process-manager",
+    );
+    bad(
+        "unknown-role.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,王五,銷售經理,sop_coverage,3\n").as_bytes(),
+        &["--strict"],
+        1,
+        "unknown-role.csv:3: `銷售經理` is no role's id or title",
+    );
+    bad(
+        "outside.csv",
+        format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-10,張偉,process-manager,sop_coverage,3\n")
+            .as_bytes(),
+        &["--period", "2026-Q3", "--strict"],
+        0,
+        "outside.csv:3: 2026-10 is outside 2026-Q3",
+    );
+    bad(
+        "bad-period.csv",
+        format!("{H}2026-13,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,sop_coverage,3\n")
+            .as_bytes(),
+        &[],
+        0,
+        "bad-period.csv:2: `2026-13` is not a period",
+    );
+    let (gb, _, _) =
+        encoding_rs::GB18030.encode("期间,员工,岗位,指标,数值\n2026-07,张伟,流程管理经理,sop_coverage,90\n");
+    bad("forced.csv", &gb, &["--encoding", "utf-8"], 2, "forced.csv:1: bytes that are not valid UTF-8");
     bad(
         "forced-big5.csv",
-        "period,person,role,metric,value\n2026-07,張偉,process-manager,sop_coverage,90\n"
-            .as_bytes(),
+        "period,person,role,metric,value\n2026-07,張偉,process-manager,sop_coverage,90\n".as_bytes(),
         &["--encoding", "big5"],
         2,
         "forced-big5.csv:2: bytes that are not valid Big5",
     );
-    bad(
-        "x.csv",
-        H.as_bytes(),
-        &["--period", "Q9"],
-        2,
-        "--period `Q9` is not a period",
-    );
-    bad(
-        "x.csv",
-        H.as_bytes(),
-        &["--encoding", "klingon"],
-        2,
-        "unknown encoding `klingon`",
-    );
+    bad("x.csv", H.as_bytes(), &["--period", "Q9"], 2, "--period `Q9` is not a period");
+    bad("x.csv", H.as_bytes(), &["--encoding", "klingon"], 2, "unknown encoding `klingon`");
 }
 
 #[test]
@@ -522,19 +429,8 @@ fn decimal_comma_is_never_guessed() {
     let f = write(dir.path(), "eu.csv", text.as_bytes());
     let o = score_in(dir.path(), &[&f, "--format", "json"], None);
     let doc: Value = serde_json::from_str(&o.stdout).unwrap();
-    assert_eq!(
-        doc["rows"]["skipped_by_reason"]["bad-value"], 2,
-        "{}",
-        o.stderr
-    );
-    let o = score_in(
-        dir.path(),
-        &[&f, "--format", "json", "--decimal-comma"],
-        None,
-    );
+    assert_eq!(doc["rows"]["skipped_by_reason"]["bad-value"], 2, "{}", o.stderr);
+    let o = score_in(dir.path(), &[&f, "--format", "json", "--decimal-comma"], None);
     let doc: Value = serde_json::from_str(&o.stdout).unwrap();
-    assert_eq!(
-        doc["scorecards"][0]["kpis"][2]["value"].as_f64(),
-        Some(82.5)
-    );
+    assert_eq!(doc["scorecards"][0]["kpis"][2]["value"].as_f64(), Some(82.5));
 }

@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use opsroles::model::{Direction, Role};
 
 fn report() -> String {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/seed/ops-roles-report.zh.txt");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed/ops-roles-report.zh.txt");
     std::fs::read_to_string(p).unwrap()
 }
 
@@ -43,39 +42,24 @@ fn five_roles_with_every_numbered_duty_in_order_and_verbatim() {
         assert_eq!(r.doc.title.value, title);
         assert!(r.doc.title_en.is_some(), "{id}: title_en");
         let positioning = &r.doc.positioning.as_ref().unwrap().value;
-        assert!(
-            report.contains(&format!("崗位定位:{positioning}")),
-            "{id}: positioning"
-        );
+        assert!(report.contains(&format!("崗位定位:{positioning}")), "{id}: positioning");
         assert_eq!(r.duties().len(), duties, "{id}: duties");
         for (n, d) in r.duties().iter().enumerate() {
             let d = &d.value;
             let desc = &d.description.as_ref().unwrap().value;
             let numbered = format!("{}.{}:{}", n + 1, d.title.value, desc);
-            assert!(
-                report.contains(&numbered),
-                "{id}: duty {} not in the report as «{numbered}»",
-                d.id.value
-            );
+            assert!(report.contains(&numbered), "{id}: duty {} not in the report as «{numbered}»", d.id.value);
         }
         assert_eq!(r.competencies().len(), competencies, "{id}: competencies");
         for c in r.competencies() {
             let c = &c.value;
-            let text = format!(
-                "{}:{}",
-                c.title.value,
-                c.description.as_ref().unwrap().value
-            );
+            let text = format!("{}:{}", c.title.value, c.description.as_ref().unwrap().value);
             assert!(report.contains(&text), "{id}: competency «{text}»");
             assert!((1..=5).contains(&c.level.value));
         }
         assert_eq!(r.kpis().len(), kpis, "{id}: KPIs");
         for k in r.kpis() {
-            assert!(
-                report.contains(&k.value.title.value),
-                "{id}: KPI title «{}»",
-                k.value.title.value
-            );
+            assert!(report.contains(&k.value.title.value), "{id}: KPI title «{}»", k.value.title.value);
         }
         assert!(!r.authority().is_empty(), "{id}: authority");
     }
@@ -85,29 +69,16 @@ fn five_roles_with_every_numbered_duty_in_order_and_verbatim() {
 fn the_reports_named_authority_belongs_to_the_process_manager() {
     let roles = roles();
     let pm = role(&roles, "process-manager");
-    assert!(pm
-        .authority()
-        .iter()
-        .any(|a| a.value.title.value == "審批流程優化方案"));
+    assert!(pm.authority().iter().any(|a| a.value.title.value == "審批流程優化方案"));
 }
 
 #[test]
 fn losses_idle_rate_cycle_times_and_incidents_are_lower_is_better() {
     let roles = roles();
-    let lower = [
-        "風險損失金額",
-        "重大運營風險發生次數",
-        "資源閑置率",
-        "績效分析及時性",
-        "風險應對及時率",
-    ];
+    let lower = ["風險損失金額", "重大運營風險發生次數", "資源閑置率", "績效分析及時性", "風險應對及時率"];
     for r in &roles {
         for k in r.kpis() {
-            let want = if lower.contains(&k.value.title.value.as_str()) {
-                Direction::Lower
-            } else {
-                Direction::Higher
-            };
+            let want = if lower.contains(&k.value.title.value.as_str()) { Direction::Lower } else { Direction::Higher };
             assert_eq!(k.value.direction.value, want, "{}", k.value.title.value);
         }
     }

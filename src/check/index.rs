@@ -35,18 +35,10 @@ impl<'a> Index<'a> {
         for (i, role) in roles.iter().enumerate() {
             index.roles.entry(role.id()).or_default().push(i);
             for d in role.duties() {
-                index
-                    .duties
-                    .entry(d.value.id.value.as_str())
-                    .or_default()
-                    .push((i, d));
+                index.duties.entry(d.value.id.value.as_str()).or_default().push((i, d));
             }
             for a in role.authority() {
-                index
-                    .authorities
-                    .entry(a.value.id.value.as_str())
-                    .or_default()
-                    .push((i, a));
+                index.authorities.entry(a.value.id.value.as_str()).or_default().push((i, a));
             }
         }
         index
@@ -64,9 +56,6 @@ impl<'a> Index<'a> {
 
     /// Every role id, for suggestions.
     pub fn role_ids(&self) -> impl Iterator<Item = &str> + '_ {
-        self.roles
-            .keys()
-            .copied()
-            .chain(self.unreadable.iter().map(String::as_str))
+        self.roles.keys().copied().chain(self.unreadable.iter().map(String::as_str))
     }
 }

@@ -15,12 +15,7 @@ pub struct Levels {
 }
 
 impl Levels {
-    pub fn new(
-        config: &[(Rule, Option<Severity>)],
-        allow: &[Rule],
-        warn: &[Rule],
-        deny: &[Rule],
-    ) -> Self {
+    pub fn new(config: &[(Rule, Option<Severity>)], allow: &[Rule], warn: &[Rule], deny: &[Rule]) -> Self {
         let mut overrides: BTreeMap<Rule, Option<Severity>> = config.iter().copied().collect();
         for &r in allow {
             overrides.insert(r, None);
@@ -36,10 +31,7 @@ impl Levels {
 
     /// The severity of `rule`, or `None` when it is off.
     pub fn get(&self, rule: Rule) -> Option<Severity> {
-        self.overrides
-            .get(&rule)
-            .copied()
-            .unwrap_or(Some(rule.default_severity()))
+        self.overrides.get(&rule).copied().unwrap_or(Some(rule.default_severity()))
     }
 
     /// Sets each finding's severity and drops those of rules that are off.
@@ -61,10 +53,7 @@ mod tests {
     #[test]
     fn command_line_overrides_config_and_deny_wins() {
         let levels = Levels::new(
-            &[
-                (Rule::SimilarDuty, None),
-                (Rule::MissingSection, Some(Severity::Error)),
-            ],
+            &[(Rule::SimilarDuty, None), (Rule::MissingSection, Some(Severity::Error))],
             &[Rule::MissingSection],
             &[Rule::DuplicateDuty],
             &[Rule::DuplicateDuty],

@@ -78,19 +78,10 @@ pub fn run(loaded: &Loaded, config: &Config, sources: &Sources, opts: &Options) 
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let summary = Summary {
-        errors: diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count(),
-        warnings: diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count(),
+        errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
         roles: loaded.roles.len(),
         duties: loaded.roles.iter().map(|r| r.duties().len()).sum(),
     };
-    Report {
-        diagnostics,
-        summary,
-    }
+    Report { diagnostics, summary }
 }

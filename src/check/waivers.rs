@@ -38,21 +38,15 @@ pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Ve
         let d = if w.expires < today {
             Diagnostic::new(
                 Rule::ExpiredWaiver,
-                format!(
-                    "waiver for `{}` on [{list}] expired on {}",
-                    w.rule, w.expires
-                ),
+                format!("waiver for `{}` on [{list}] expired on {}", w.rule, w.expires),
             )
             .at(w.loc, "expired waiver")
             .note(format!("reason given: {}", w.reason))
             .note("renew the waiver with a new `expires` date, or resolve the finding")
         } else if !used {
-            Diagnostic::new(
-                Rule::UnusedWaiver,
-                format!("waiver for `{}` on [{list}] matches no finding", w.rule),
-            )
-            .at(w.loc, "unused waiver")
-            .note("remove the waiver: the problem it covered is gone")
+            Diagnostic::new(Rule::UnusedWaiver, format!("waiver for `{}` on [{list}] matches no finding", w.rule))
+                .at(w.loc, "unused waiver")
+                .note("remove the waiver: the problem it covered is gone")
         } else {
             continue;
         };

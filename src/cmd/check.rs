@@ -31,28 +31,14 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<Outcome> {
     let opts = check::Options {
         levels: levels.clone(),
         deny_warnings: args.deny_warnings,
-        today: global
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today: global.today.unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
     let report = check::run(&loaded, &config, &sources, &opts);
-    let ran: Vec<Rule> = Rule::ALL
-        .iter()
-        .copied()
-        .filter(|r| levels.get(*r).is_some())
-        .collect();
+    let ran: Vec<Rule> = Rule::ALL.iter().copied().filter(|r| levels.get(*r).is_some()).collect();
     let quiet_and_clean = global.quiet && report.diagnostics.is_empty();
     if !quiet_and_clean || args.output.is_some() {
-        let text = args.format.renderer().render(&Input {
-            report: &report,
-            sources: &sources,
-            ran: &ran,
-        });
+        let text = args.format.renderer().render(&Input { report: &report, sources: &sources, ran: &ran });
         crate::output::emit(&text, args.output.as_deref(), global.color)?;
     }
-    Ok(if report.has_errors() {
-        Outcome::Failure
-    } else {
-        Outcome::Success
-    })
+    Ok(if report.has_errors() { Outcome::Failure } else { Outcome::Success })
 }

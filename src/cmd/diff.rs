@@ -12,9 +12,7 @@ use crate::cli::{DiffArgs, Global};
 use crate::diff::side::{self, Spec};
 
 pub fn run(args: &DiffArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let today = global
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let config_path = crate::config::discover(global.config.as_deref());
     if args.args.len() == 7 {
         return Ok(driver(args, global, config_path.as_deref(), today));
@@ -22,10 +20,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> anyhow::Result<Outcome> {
     let (old, new) = match args.args.as_slice() {
         [one] => (spec(one)?, Spec::WorkTree),
         [a, b] => (spec(a)?, spec(b)?),
-        _ => bail!(
-            "diff takes OLD [NEW] (or git's seven external-diff arguments), not {} arguments",
-            args.args.len()
-        ),
+        _ => bail!("diff takes OLD [NEW] (or git's seven external-diff arguments), not {} arguments", args.args.len()),
     };
     let mut memo = crate::load::Memo::default();
     let old = side::load(&old, config_path.as_deref(), &mut memo)?;
@@ -34,11 +29,7 @@ pub fn run(args: &DiffArgs, global: &Global) -> anyhow::Result<Outcome> {
     warn_unreadable(&report);
     let text = args.format.render(&report);
     crate::output::emit(&text, args.output.as_deref(), global.color)?;
-    Ok(if args.exit_code && !report.changes.is_empty() {
-        Outcome::Failure
-    } else {
-        Outcome::Success
-    })
+    Ok(if args.exit_code && !report.changes.is_empty() { Outcome::Failure } else { Outcome::Success })
 }
 
 /// An argument: a path if it exists, else a revision (refused if it could
@@ -55,12 +46,7 @@ fn spec(arg: &str) -> anyhow::Result<Spec> {
 
 /// git's external diff driver: `path old-file old-hex old-mode new-file
 /// new-hex new-mode`. git requires exit 0, so problems go to stderr only.
-fn driver(
-    args: &DiffArgs,
-    global: &Global,
-    config_path: Option<&Path>,
-    today: chrono::NaiveDate,
-) -> Outcome {
+fn driver(args: &DiffArgs, global: &Global, config_path: Option<&Path>, today: chrono::NaiveDate) -> Outcome {
     let a = &args.args;
     let result = (|| -> anyhow::Result<()> {
         let config = crate::config::load(config_path, &mut crate::source::Sources::default())?;
@@ -68,11 +54,7 @@ fn driver(
         let new = side::file(&a[0], Path::new(&a[4]), &config)?;
         let report = crate::diff::diff(old, new, args.check, today);
         warn_unreadable(&report);
-        crate::output::emit(
-            &args.format.render(&report),
-            args.output.as_deref(),
-            global.color,
-        )
+        crate::output::emit(&args.format.render(&report), args.output.as_deref(), global.color)
     })();
     if let Err(e) = result {
         anstream::eprintln!(

@@ -10,25 +10,15 @@ use crate::cli::InitArgs;
 use crate::source::display_path;
 
 pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Outcome> {
-    let targets: Vec<_> = crate::embedded::FILES
-        .iter()
-        .map(|(rel, text)| (args.dir.join(rel), *text))
-        .collect();
-    let existing: Vec<String> = targets
-        .iter()
-        .filter(|(p, _)| p.exists() || p.is_symlink())
-        .map(|(p, _)| display_path(p))
-        .collect();
+    let targets: Vec<_> = crate::embedded::FILES.iter().map(|(rel, text)| (args.dir.join(rel), *text)).collect();
+    let existing: Vec<String> =
+        targets.iter().filter(|(p, _)| p.exists() || p.is_symlink()).map(|(p, _)| display_path(p)).collect();
     if !existing.is_empty() {
-        bail!(
-            "refusing to overwrite existing files: {}",
-            existing.join(", ")
-        );
+        bail!("refusing to overwrite existing files: {}", existing.join(", "));
     }
     for (path, text) in &targets {
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", display_path(dir)))?;
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", display_path(dir)))?;
         }
         // create_new: a file that appeared since the check above is still not overwritten.
         let mut f = std::fs::OpenOptions::new()
@@ -40,11 +30,7 @@ pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot write {}", display_path(path)))?;
     }
     if !quiet {
-        eprintln!(
-            "created {} files in {}; next: opsroles check",
-            targets.len(),
-            display_path(&args.dir)
-        );
+        eprintln!("created {} files in {}; next: opsroles check", targets.len(), display_path(&args.dir));
     }
     Ok(Outcome::Success)
 }

@@ -20,14 +20,8 @@ use crate::score::{period, read, Options, Source};
 use crate::source::{display_path, Sources};
 
 /// Role problems that make scores meaningless: those stop the run.
-const BLOCKING: &[Rule] = &[
-    Rule::ParseError,
-    Rule::Schema,
-    Rule::KpiWeights,
-    Rule::KpiThresholds,
-    Rule::KpiMetric,
-    Rule::DuplicateId,
-];
+const BLOCKING: &[Rule] =
+    &[Rule::ParseError, Rule::Schema, Rule::KpiWeights, Rule::KpiThresholds, Rule::KpiMetric, Rule::DuplicateId];
 
 fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
     Ok(match s {
@@ -40,22 +34,13 @@ fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
 }
 
 fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Period>> {
-    s.map(|s| {
-        period::parse(s)
-            .with_context(|| format!("{flag} `{s}` is not a period (try 2026-Q3, 2026-07 or 2026)"))
-    })
-    .transpose()
+    s.map(|s| period::parse(s).with_context(|| format!("{flag} `{s}` is not a period (try 2026-Q3, 2026-07 or 2026)")))
+        .transpose()
 }
 
 fn open(path: &Path) -> anyhow::Result<(Source, Box<dyn Read + Send>)> {
     if path.as_os_str() == "-" {
-        return Ok((
-            Source {
-                name: "<stdin>".to_string(),
-                path: None,
-            },
-            Box::new(std::io::stdin()),
-        ));
+        return Ok((Source { name: "<stdin>".to_string(), path: None }, Box::new(std::io::stdin())));
     }
     let name = display_path(path);
     let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
@@ -63,35 +48,20 @@ fn open(path: &Path) -> anyhow::Result<(Source, Box<dyn Read + Send>)> {
         bail!("{name} is a directory, not a CSV export");
     }
     let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
-    Ok((
-        Source {
-            name,
-            path: Some(path.to_path_buf()),
-        },
-        Box::new(file),
-    ))
+    Ok((Source { name, path: Some(path.to_path_buf()) }, Box::new(file)))
 }
 
 pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
     let mut sources = Sources::default();
     let config_path = crate::config::discover(global.config.as_deref());
     let config = crate::config::load(config_path.as_deref(), &mut sources)?;
-    let roles_dir = args
-        .roles
-        .clone()
-        .unwrap_or_else(|| config.roles_dir.clone());
+    let roles_dir = args.roles.clone().unwrap_or_else(|| config.roles_dir.clone());
     if !roles_dir.is_dir() {
-        bail!(
-            "no roles directory at {} (pass --roles DIR, or run `opsroles init`)",
-            display_path(&roles_dir)
-        );
+        bail!("no roles directory at {} (pass --roles DIR, or run `opsroles init`)", display_path(&roles_dir));
     }
     let loaded = crate::load::load_paths(std::slice::from_ref(&roles_dir), &mut sources)?;
-    let opts = check::Options {
-        levels: Levels::default(),
-        deny_warnings: false,
-        today: chrono::Local::now().date_naive(),
-    };
+    let opts =
+        check::Options { levels: Levels::default(), deny_warnings: false, today: chrono::Local::now().date_naive() };
     let report = check::run(&loaded, &config, &sources, &opts);
     let blocking: Vec<_> = report
         .diagnostics
@@ -100,10 +70,7 @@ pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
         .collect();
     if !blocking.is_empty() {
         let text = crate::report::human::render_plain(&sources, &blocking);
-        bail!(
-            "the role files have errors that make scores meaningless (run `opsroles check`):\n{}",
-            text.trim_end()
-        );
+        bail!("the role files have errors that make scores meaningless (run `opsroles check`):\n{}", text.trim_end());
     }
     let plan = Plan::new(&loaded.roles, config.scoring.clone());
     let read_opts = Options {
@@ -112,9 +79,10 @@ pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
         decimal_comma: args.decimal_comma,
         by_role: args.by == By::Role,
         encoding: match &args.encoding {
-            Some(e) => Some(crate::score::input::encoding_for_label(e).with_context(|| {
-                format!("unknown encoding `{e}` (try utf-8, gb18030, big5, utf-16le)")
-            })?),
+            Some(e) => Some(
+                crate::score::input::encoding_for_label(e)
+                    .with_context(|| format!("unknown encoding `{e}` (try utf-8, gb18030, big5, utf-16le)"))?,
+            ),
             None => None,
         },
         delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
@@ -122,30 +90,19 @@ pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
         progress: !global.quiet,
         explain: args.explain,
     };
-    let inputs = args
-        .csv
-        .iter()
-        .map(|p| open(p))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let inputs = args.csv.iter().map(|p| open(p)).collect::<anyhow::Result<Vec<_>>>()?;
     let report = crate::score::run(inputs, &plan, &read_opts, &config.department)?;
     if !global.quiet {
         print_problems(&report);
     }
-    let text = args.format.renderer().render(
-        &report,
-        View {
-            explain: args.explain,
-        },
-    );
+    let text = args.format.renderer().render(&report, View { explain: args.explain });
     crate::output::emit(&text, args.output.as_deref(), global.color)?;
     if report.rows.used == 0 {
         anstream::eprintln!("error: no row gave a value to any scorecard");
         return Ok(Outcome::Failure);
     }
     if args.strict && report.rows.strict_failure() {
-        anstream::eprintln!(
-            "error: --strict: the exports have bad values, unknown metrics or unknown roles"
-        );
+        anstream::eprintln!("error: --strict: the exports have bad values, unknown metrics or unknown roles");
         return Ok(Outcome::Failure);
     }
     Ok(Outcome::Success)
@@ -165,16 +122,10 @@ fn print_problems(report: &crate::score::Report) {
         let cells = count - skipped.min(*count);
         let mut what = Vec::new();
         if skipped > 0 {
-            what.push(format!(
-                "{skipped} {} skipped",
-                if skipped == 1 { "row" } else { "rows" }
-            ));
+            what.push(format!("{skipped} {} skipped", if skipped == 1 { "row" } else { "rows" }));
         }
         if cells > 0 {
-            what.push(format!(
-                "{cells} {} of used rows",
-                if cells == 1 { "cell" } else { "cells" }
-            ));
+            what.push(format!("{cells} {} of used rows", if cells == 1 { "cell" } else { "cells" }));
         }
         anstream::eprintln!("{warn}warning{warn:#}: {reason}: {}", what.join(", "));
         for p in rows.listed.iter().filter(|p| p.reason == *reason) {

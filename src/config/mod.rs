@@ -119,9 +119,7 @@ pub fn discover(explicit: Option<&Path>) -> Option<PathBuf> {
         return Some(p.to_path_buf());
     }
     let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+    cwd.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
 }
 
 /// Loads the config at `path` (or the defaults when `None`) into `sources`.
@@ -129,28 +127,21 @@ pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow
     let Some(path) = path else {
         return Ok(defaults(PathBuf::from("roles")));
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     from_bytes(display_path(path), &bytes, &dir, sources)
 }
 
 /// A config from bytes named `name` (a file, or `REV:path` in git), whose
 /// `roles:` is relative to `dir`.
-pub fn from_bytes(
-    name: String,
-    bytes: &[u8],
-    dir: &Path,
-    sources: &mut Sources,
-) -> Result<Config, anyhow::Error> {
+pub fn from_bytes(name: String, bytes: &[u8], dir: &Path, sources: &mut Sources) -> Result<Config, anyhow::Error> {
     let text = match crate::yaml::decode(bytes) {
         Ok(t) => t,
         Err((line, col, msg)) => anyhow::bail!("{name}:{line}:{col}: {msg}"),
     };
     let file = sources.add(name, text);
-    let result = crate::yaml::parse::<RawConfig>(sources, file)
-        .map_err(|d| vec![*d])
-        .and_then(|raw| validate(raw, file, dir));
+    let result =
+        crate::yaml::parse::<RawConfig>(sources, file).map_err(|d| vec![*d]).and_then(|raw| validate(raw, file, dir));
     match result {
         Ok(c) => Ok(c),
         Err(diagnostics) => {
@@ -167,19 +158,12 @@ pub fn from_bytes(
                     d
                 })
                 .collect();
-            Err(ConfigError {
-                sources: own,
-                diagnostics,
-            }
-            .into())
+            Err(ConfigError { sources: own, diagnostics }.into())
         }
     }
 }
 
-fn entries(
-    map: &[(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<String>)],
-    file: FileId,
-) -> Vec<Entry> {
+fn entries(map: &[(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<String>)], file: FileId) -> Vec<Entry> {
     map.iter()
         .map(|(k, v)| Entry {
             id: k.value.clone(),
@@ -190,14 +174,7 @@ fn entries(
 }
 
 fn default_entries(pairs: &[(&str, &str)]) -> Vec<Entry> {
-    pairs
-        .iter()
-        .map(|(id, title)| Entry {
-            id: id.to_string(),
-            title: title.to_string(),
-            loc: None,
-        })
-        .collect()
+    pairs.iter().map(|(id, title)| Entry { id: id.to_string(), title: title.to_string(), loc: None }).collect()
 }
 
 const FUNCTIONS: &[(&str, &str)] = &[
@@ -251,9 +228,7 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
         let rule = match key.value.parse::<Rule>() {
             Ok(r) => r,
             Err(msg) => {
-                errs.push(
-                    Diagnostic::new(Rule::Schema, msg).at(at(&key.referenced), "in `rules:`"),
-                );
+                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&key.referenced), "in `rules:`"));
                 continue;
             }
         };
@@ -263,11 +238,8 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
             "off" | "allow" => None,
             other => {
                 errs.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        format!("unknown severity `{other}` for rule `{rule}`"),
-                    )
-                    .at(at(&level.referenced), "expected error, warning or off"),
+                    Diagnostic::new(Rule::Schema, format!("unknown severity `{other}` for rule `{rule}`"))
+                        .at(at(&level.referenced), "expected error, warning or off"),
                 );
                 continue;
             }
@@ -277,8 +249,7 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
     if let Some(s) = &raw.similarity {
         if !(s.value > 0.0 && s.value <= 1.0) {
             errs.push(
-                Diagnostic::new(Rule::Schema, "`similarity` must be a number in (0, 1]")
-                    .at(at(&s.referenced), ""),
+                Diagnostic::new(Rule::Schema, "`similarity` must be a number in (0, 1]").at(at(&s.referenced), ""),
             );
         } else {
             config.similarity = s.value;
@@ -292,18 +263,8 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
             );
         }
         config.separation.push(Separation {
-            items: sep
-                .value
-                .items
-                .iter()
-                .map(|i| (i.value.clone(), at(&i.referenced)))
-                .collect(),
-            reason: sep
-                .value
-                .reason
-                .as_ref()
-                .map(|r| r.value.clone())
-                .unwrap_or_default(),
+            items: sep.value.items.iter().map(|i| (i.value.clone(), at(&i.referenced))).collect(),
+            reason: sep.value.reason.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
             loc: at(&sep.referenced),
         });
     }
@@ -312,33 +273,22 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
         let rule = match w.value.rule.value.parse::<Rule>() {
             Ok(r) => Some(r),
             Err(msg) => {
-                errs.push(
-                    Diagnostic::new(Rule::Schema, msg)
-                        .at(at(&w.value.rule.referenced), "waiver rule"),
-                );
+                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&w.value.rule.referenced), "waiver rule"));
                 None
             }
         };
         if w.value.reason.value.trim().is_empty() {
-            errs.push(
-                Diagnostic::new(Rule::Schema, "a waiver needs a reason")
-                    .at(at(&w.value.reason.referenced), ""),
-            );
+            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs a reason").at(at(&w.value.reason.referenced), ""));
         }
         if w.value.items.is_empty() {
-            errs.push(
-                Diagnostic::new(Rule::Schema, "a waiver needs the items it covers").at(w_loc, ""),
-            );
+            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs the items it covers").at(w_loc, ""));
         }
         let expires = parse_date(&w.value.expires.value);
         if expires.is_none() {
             errs.push(
                 Diagnostic::new(
                     Rule::Schema,
-                    format!(
-                        "`expires` must be a date YYYY-MM-DD, not `{}`",
-                        w.value.expires.value
-                    ),
+                    format!("`expires` must be a date YYYY-MM-DD, not `{}`", w.value.expires.value),
                 )
                 .at(at(&w.value.expires.referenced), ""),
             );
@@ -359,21 +309,13 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diag
     validate_calendar(&raw, file, &mut errs);
     for (header, column) in &raw.columns.0 {
         if COLUMNS.contains(&column.value.as_str()) {
-            config
-                .columns
-                .push((header.value.clone(), column.value.clone()));
+            config.columns.push((header.value.clone(), column.value.clone()));
         } else {
             let mut d = Diagnostic::new(
                 Rule::Schema,
-                format!(
-                    "`columns:` maps `{}` to unknown column `{}`",
-                    header.value, column.value
-                ),
+                format!("`columns:` maps `{}` to unknown column `{}`", header.value, column.value),
             )
-            .at(
-                Location::from_saphyr(file, &column.referenced),
-                format!("expected one of {}", COLUMNS.join(", ")),
-            );
+            .at(Location::from_saphyr(file, &column.referenced), format!("expected one of {}", COLUMNS.join(", ")));
             if let Some(near) = crate::suggest::nearest(&column.value, COLUMNS.iter().copied()) {
                 d = d.note(format!("did you mean `{near}`?"));
             }
@@ -406,8 +348,7 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
     if let Some(c) = &s.value.min_coverage {
         if !(0.0..=1.0).contains(&c.value) {
             errs.push(
-                Diagnostic::new(Rule::Schema, "`min_coverage` must be between 0 and 1")
-                    .at(at(&c.referenced), ""),
+                Diagnostic::new(Rule::Schema, "`min_coverage` must be between 0 and 1").at(at(&c.referenced), ""),
             );
         }
     }
@@ -415,11 +356,8 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
         for (k, v) in grades {
             if !v.value.is_finite() {
                 errs.push(
-                    Diagnostic::new(
-                        Rule::Schema,
-                        format!("grade `{}` needs a finite score", k.value),
-                    )
-                    .at(at(&v.referenced), ""),
+                    Diagnostic::new(Rule::Schema, format!("grade `{}` needs a finite score", k.value))
+                        .at(at(&v.referenced), ""),
                 );
             }
         }
@@ -429,11 +367,7 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
     }
     let dec = |v: f64| crate::score::formula::decimal(v).unwrap_or_default();
     let mut out = Scoring {
-        scale: crate::score::formula::Scale {
-            threshold: dec(t),
-            target: dec(g),
-            stretch: dec(x),
-        },
+        scale: crate::score::formula::Scale { threshold: dec(t), target: dec(g), stretch: dec(x) },
         ..Scoring::default()
     };
     if let Some(m) = &s.value.missing {
@@ -443,10 +377,7 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
         out.min_coverage = dec(c.value);
     }
     if let Some(SpannedMap(grades)) = &s.value.grades {
-        out.grades = grades
-            .iter()
-            .map(|(k, v)| (k.value.clone(), dec(v.value)))
-            .collect();
+        out.grades = grades.iter().map(|(k, v)| (k.value.clone(), dec(v.value))).collect();
         out.grades.sort_by_key(|g| std::cmp::Reverse(g.1));
     }
     Some(out)
@@ -457,11 +388,8 @@ fn validate_calendar(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) 
     for d in c.value.holidays.iter().chain(&c.value.workdays) {
         if parse_date(&d.value).is_none() {
             errs.push(
-                Diagnostic::new(
-                    Rule::Schema,
-                    format!("not a date YYYY-MM-DD: `{}`", d.value),
-                )
-                .at(Location::from_saphyr(file, &d.referenced), ""),
+                Diagnostic::new(Rule::Schema, format!("not a date YYYY-MM-DD: `{}`", d.value))
+                    .at(Location::from_saphyr(file, &d.referenced), ""),
             );
         }
     }

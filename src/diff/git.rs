@@ -23,24 +23,15 @@ pub struct Repo {
 
 fn git(root: &Path) -> Command {
     let mut c = Command::new("git");
-    c.arg("-C")
-        .arg(root)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE");
+    c.arg("-C").arg(root).env("GIT_TERMINAL_PROMPT", "0").env_remove("GIT_DIR").env_remove("GIT_WORK_TREE");
     c
 }
 
 fn run(mut c: Command, what: &str) -> anyhow::Result<Vec<u8>> {
-    let out = c
-        .stderr(Stdio::piped())
-        .output()
-        .with_context(|| format!("cannot run git to {what} (is git installed?)"))?;
+    let out =
+        c.stderr(Stdio::piped()).output().with_context(|| format!("cannot run git to {what} (is git installed?)"))?;
     if !out.status.success() {
-        bail!(
-            "git could not {what}: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        bail!("git could not {what}: {}", String::from_utf8_lossy(&out.stderr).trim());
     }
     Ok(out.stdout)
 }
@@ -48,18 +39,12 @@ fn run(mut c: Command, what: &str) -> anyhow::Result<Vec<u8>> {
 impl Repo {
     /// The repository holding the current directory, if any.
     pub fn discover() -> Option<Repo> {
-        let out = git(Path::new("."))
-            .args(["rev-parse", "--show-toplevel"])
-            .stderr(Stdio::null())
-            .output()
-            .ok()?;
+        let out = git(Path::new(".")).args(["rev-parse", "--show-toplevel"]).stderr(Stdio::null()).output().ok()?;
         if !out.status.success() {
             return None;
         }
         let root = String::from_utf8(out.stdout).ok()?;
-        Some(Repo {
-            root: PathBuf::from(root.trim_end_matches(['\n', '\r'])),
-        })
+        Some(Repo { root: PathBuf::from(root.trim_end_matches(['\n', '\r'])) })
     }
 
     /// The commit a revision names, or an error: unknown revisions and
@@ -72,12 +57,8 @@ impl Repo {
             bail!("empty revision");
         }
         let mut c = git(&self.root);
-        c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
-            .arg(format!("{rev}^{{commit}}"));
-        let out = c
-            .stderr(Stdio::null())
-            .output()
-            .context("cannot run git (is git installed?)")?;
+        c.args(["rev-parse", "--verify", "--quiet", "--end-of-options"]).arg(format!("{rev}^{{commit}}"));
+        let out = c.stderr(Stdio::null()).output().context("cannot run git (is git installed?)")?;
         if !out.status.success() {
             bail!("unknown revision `{rev}` (neither an existing path nor a git revision)");
         }
@@ -96,15 +77,7 @@ impl Repo {
     /// Blob paths and hashes under `dir` at `commit` (recursively).
     pub fn ls(&self, commit: &str, dir: &str) -> anyhow::Result<Vec<(String, String)>> {
         let mut c = git(&self.root);
-        c.args([
-            "ls-tree",
-            "-r",
-            "-z",
-            "--full-tree",
-            "--end-of-options",
-            commit,
-            "--",
-        ]);
+        c.args(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit, "--"]);
         if !dir.is_empty() && dir != "." {
             c.arg(dir);
         }
@@ -120,10 +93,7 @@ impl Repo {
             let (_, kind, hash) = (parts.next(), parts.next(), parts.next());
             if kind == Some("blob") {
                 if let Some(hash) = hash {
-                    files.push((
-                        String::from_utf8_lossy(&entry[tab + 1..]).into_owned(),
-                        hash.to_string(),
-                    ));
+                    files.push((String::from_utf8_lossy(&entry[tab + 1..]).into_owned(), hash.to_string()));
                 }
             }
         }
@@ -143,10 +113,7 @@ impl Repo {
             .spawn()
             .context("cannot run git cat-file")?;
         let mut stdin = child.stdin.take().context("git cat-file: no stdin")?;
-        let request: Vec<u8> = hashes
-            .iter()
-            .flat_map(|h| format!("{h}\n").into_bytes())
-            .collect();
+        let request: Vec<u8> = hashes.iter().flat_map(|h| format!("{h}\n").into_bytes()).collect();
         // Write from another thread: git answers while we still write.
         let writer = std::thread::spawn(move || stdin.write_all(&request));
         let mut out = BufReader::new(child.stdout.take().context("git cat-file: no stdout")?);
@@ -173,16 +140,9 @@ impl Repo {
 
     /// `path` relative to the repository root, with `/`.
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let abs = if path.is_absolute() {
-            path.to_path_buf()
-        } else {
-            std::env::current_dir().ok()?.join(path)
-        };
+        let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().ok()?.join(path) };
         let abs = abs.canonicalize().unwrap_or(abs);
-        let root = self
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| self.root.clone());
+        let root = self.root.canonicalize().unwrap_or_else(|_| self.root.clone());
         let rel = abs.strip_prefix(&root).ok()?;
         let s = rel.to_string_lossy().replace('\\', "/");
         Some(if s.is_empty() { ".".to_string() } else { s })

@@ -54,27 +54,17 @@ fn identity(d: &Diagnostic) -> (crate::rule::Rule, Vec<String>, Vec<String>) {
 }
 
 fn run_check(side: &Side, today: NaiveDate) -> Vec<Diagnostic> {
-    let opts = check::Options {
-        levels: Levels::new(&side.config.rule_levels, &[], &[], &[]),
-        deny_warnings: false,
-        today,
-    };
+    let opts =
+        check::Options { levels: Levels::new(&side.config.rule_levels, &[], &[], &[]), deny_warnings: false, today };
     check::run(&side.loaded, &side.config, &side.sources, &opts).diagnostics
 }
 
 /// Compares two loaded sides.
 pub fn diff(old: Side, new: Side, with_check: bool, today: NaiveDate) -> Report {
-    let skip: BTreeSet<&String> = old
-        .loaded
-        .unreadable
-        .iter()
-        .chain(&new.loaded.unreadable)
-        .collect();
+    let skip: BTreeSet<&String> = old.loaded.unreadable.iter().chain(&new.loaded.unreadable).collect();
     let changes = compare::compare(&old.loaded.roles, &new.loaded.roles)
         .into_iter()
-        .filter(|c| {
-            !skip.contains(&c.role) && !c.from_role.as_ref().is_some_and(|r| skip.contains(r))
-        })
+        .filter(|c| !skip.contains(&c.role) && !c.from_role.as_ref().is_some_and(|r| skip.contains(r)))
         .collect();
     let unreadable: Vec<String> = [&old, &new]
         .iter()
@@ -82,18 +72,12 @@ pub fn diff(old: Side, new: Side, with_check: bool, today: NaiveDate) -> Report 
             s.loaded
                 .diagnostics
                 .iter()
-                .filter(|d| {
-                    matches!(
-                        d.rule,
-                        crate::rule::Rule::ParseError | crate::rule::Rule::Schema
-                    )
-                })
+                .filter(|d| matches!(d.rule, crate::rule::Rule::ParseError | crate::rule::Rule::Schema))
                 .map(move |d| (s, d))
         })
         .map(|(s, d)| {
-            let at = d.primary().map_or(String::new(), |l| {
-                format!("{}:{}:{}", s.sources.name(l.file), l.line, l.column)
-            });
+            let at =
+                d.primary().map_or(String::new(), |l| format!("{}:{}:{}", s.sources.name(l.file), l.line, l.column));
             format!("{at}: {}", d.message)
         })
         .collect();
@@ -107,30 +91,12 @@ pub fn diff(old: Side, new: Side, with_check: bool, today: NaiveDate) -> Report 
         });
         let before_ids: BTreeSet<_> = before.iter().map(identity).collect();
         let after_ids: BTreeSet<_> = after.iter().map(identity).collect();
-        let introduced = after
-            .into_iter()
-            .filter(|d| !before_ids.contains(&identity(d)))
-            .collect();
-        let resolved = before
-            .into_iter()
-            .filter(|d| !after_ids.contains(&identity(d)))
-            .collect();
+        let introduced = after.into_iter().filter(|d| !before_ids.contains(&identity(d))).collect();
+        let resolved = before.into_iter().filter(|d| !after_ids.contains(&identity(d))).collect();
         (
-            Checked {
-                sources: new.sources,
-                diagnostics: introduced,
-            },
-            Checked {
-                sources: old.sources,
-                diagnostics: resolved,
-            },
+            Checked { sources: new.sources, diagnostics: introduced },
+            Checked { sources: old.sources, diagnostics: resolved },
         )
     });
-    Report {
-        old: old_label,
-        new: new_label,
-        changes,
-        unreadable,
-        check,
-    }
+    Report { old: old_label, new: new_label, changes, unreadable, check }
 }

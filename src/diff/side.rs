@@ -53,46 +53,26 @@ pub fn load(spec: &Spec, config_path: Option<&Path>, memo: &mut Memo) -> anyhow:
         Spec::Path(p) => {
             let config = crate::config::load(config_path, &mut sources)?;
             let loaded = crate::load::load_paths_with(std::slice::from_ref(p), &mut sources, memo)?;
-            Ok(Side {
-                label: display_path(p),
-                loaded,
-                sources,
-                config,
-            })
+            Ok(Side { label: display_path(p), loaded, sources, config })
         }
         Spec::WorkTree => {
             let config = crate::config::load(config_path, &mut sources)?;
             if !config.roles_dir.is_dir() {
                 bail!("no roles directory at {}", display_path(&config.roles_dir));
             }
-            let loaded = crate::load::load_paths_with(
-                std::slice::from_ref(&config.roles_dir),
-                &mut sources,
-                memo,
-            )?;
-            Ok(Side {
-                label: "working tree".to_string(),
-                loaded,
-                sources,
-                config,
-            })
+            let loaded = crate::load::load_paths_with(std::slice::from_ref(&config.roles_dir), &mut sources, memo)?;
+            Ok(Side { label: "working tree".to_string(), loaded, sources, config })
         }
         Spec::Revision(rev) => revision(rev, config_path, sources, memo),
     }
 }
 
-fn revision(
-    rev: &str,
-    config_path: Option<&Path>,
-    mut sources: Sources,
-    memo: &mut Memo,
-) -> anyhow::Result<Side> {
+fn revision(rev: &str, config_path: Option<&Path>, mut sources: Sources, memo: &mut Memo) -> anyhow::Result<Side> {
     if rev.starts_with('-') {
         bail!("refusing revision `{rev}`: it starts with `-` and could be taken for an option");
     }
-    let repo = Repo::discover().with_context(|| {
-        format!("`{rev}` is neither an existing path nor, outside a git repository, a revision")
-    })?;
+    let repo = Repo::discover()
+        .with_context(|| format!("`{rev}` is neither an existing path nor, outside a git repository, a revision"))?;
     let commit = repo.resolve(rev)?;
     let working = crate::config::load(config_path, &mut Sources::default())?;
     // The config as committed at that revision, at the working config's path.
@@ -102,21 +82,14 @@ fn revision(
     };
     let (config, roles_rel) = match committed {
         Some((rel, bytes)) => {
-            let dir_rel = Path::new(&rel)
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            let config =
-                crate::config::from_bytes(format!("{rev}:{rel}"), &bytes, &dir_rel, &mut sources)?;
+            let dir_rel = Path::new(&rel).parent().map(Path::to_path_buf).unwrap_or_default();
+            let config = crate::config::from_bytes(format!("{rev}:{rel}"), &bytes, &dir_rel, &mut sources)?;
             let roles = config.roles_dir.to_string_lossy().replace('\\', "/");
             (config, normalize_rel(&roles))
         }
         None => {
             let rel = repo.relative(&working.roles_dir).with_context(|| {
-                format!(
-                    "the roles directory {} is outside the git repository",
-                    display_path(&working.roles_dir)
-                )
+                format!("the roles directory {} is outside the git repository", display_path(&working.roles_dir))
             })?;
             (working, rel)
         }
@@ -134,27 +107,15 @@ fn revision(
     let pending = files
         .iter()
         .zip(blobs)
-        .map(|((path, _), bytes)| Pending {
-            name: format!("{rev}:{path}"),
-            stem: stem(path),
-            bytes,
-        })
+        .map(|((path, _), bytes)| Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes })
         .collect();
     let mut loaded = Loaded::default();
     crate::load::load_many(pending, &mut sources, &mut loaded, memo);
-    Ok(Side {
-        label: rev.to_string(),
-        loaded,
-        sources,
-        config,
-    })
+    Ok(Side { label: rev.to_string(), loaded, sources, config })
 }
 
 fn stem(path: &str) -> String {
-    Path::new(path)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// `a/./b/../c` → `a/c`, relative to the repository root.
@@ -182,28 +143,10 @@ pub fn file(name: &str, path: &Path, config: &Config) -> anyhow::Result<Side> {
     let mut sources = Sources::default();
     let mut loaded = Loaded::default();
     if path != Path::new("/dev/null") {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", display_path(path)))?;
-        let pending = Pending {
-            name: name.to_string(),
-            stem: stem(name),
-            bytes,
-        };
-        crate::load::load_many(
-            vec![pending],
-            &mut sources,
-            &mut loaded,
-            &mut Memo::default(),
-        );
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", display_path(path)))?;
+        let pending = Pending { name: name.to_string(), stem: stem(name), bytes };
+        crate::load::load_many(vec![pending], &mut sources, &mut loaded, &mut Memo::default());
     }
-    let config = Config {
-        file: None,
-        ..config.clone()
-    };
-    Ok(Side {
-        label: name.to_string(),
-        loaded,
-        sources,
-        config,
-    })
+    let config = Config { file: None, ..config.clone() };
+    Ok(Side { label: name.to_string(), loaded, sources, config })
 }

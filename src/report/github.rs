@@ -9,9 +9,7 @@ pub struct Github;
 
 /// GitHub's escaping of a command's message.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// GitHub's escaping of a property value (also `:` and `,`).
@@ -25,20 +23,12 @@ impl Render for Github {
         for d in &input.report.diagnostics {
             let mut props = Vec::new();
             if let Some(loc) = d.primary() {
-                props.push(format!(
-                    "file={}",
-                    escape_property(input.sources.name(loc.file))
-                ));
+                props.push(format!("file={}", escape_property(input.sources.name(loc.file))));
                 props.push(format!("line={}", loc.line));
                 props.push(format!("col={}", loc.column));
             }
             props.push(format!("title={}", escape_property(d.rule.id())));
-            out.push_str(&format!(
-                "::{} {}::{}\n",
-                d.severity.as_str(),
-                props.join(","),
-                escape_data(&d.message)
-            ));
+            out.push_str(&format!("::{} {}::{}\n", d.severity.as_str(), props.join(","), escape_data(&d.message)));
         }
         out
     }

@@ -52,14 +52,8 @@ pub fn render_plain(sources: &Sources, diagnostics: &[Diagnostic]) -> String {
 
 fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnostic]) {
     let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = sources
-        .iter()
-        .map(|f| files.add(f.name.as_str(), defang(&f.text)))
-        .collect();
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
+    let ids: Vec<usize> = sources.iter().map(|f| files.add(f.name.as_str(), defang(&f.text))).collect();
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
     for d in diagnostics {
         let severity = match d.severity {
             Severity::Error => CsSeverity::Error,
@@ -72,17 +66,11 @@ fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnost
             if line_len(sources, &s.loc) > MAX_SNIPPET_LINE {
                 // Echoing a multi-megabyte line helps nobody: name the place.
                 let f = sources.get(s.loc.file);
-                notes.push(format!(
-                    "--> {}:{}:{} (line too long to show)",
-                    f.name, s.loc.line, s.loc.column
-                ));
+                notes.push(format!("--> {}:{}:{} (line too long to show)", f.name, s.loc.line, s.loc.column));
                 continue;
             }
-            let label = if n == 0 {
-                Label::primary(ids[s.loc.file], range)
-            } else {
-                Label::secondary(ids[s.loc.file], range)
-            };
+            let label =
+                if n == 0 { Label::primary(ids[s.loc.file], range) } else { Label::secondary(ids[s.loc.file], range) };
             labels.push(label.with_message(defang(&s.label)));
         }
         notes.extend(d.notes.iter().cloned());
@@ -102,10 +90,7 @@ fn emit_all(out: &mut dyn WriteColor, sources: &Sources, diagnostics: &[Diagnost
 /// The nearest char boundary at or before `at`, within `text`.
 fn char_floor(text: &str, at: usize) -> usize {
     let at = at.min(text.len());
-    (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
+    (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// Lines longer than this (in bytes) are not echoed.
@@ -126,9 +111,7 @@ fn label_range(sources: &Sources, loc: &Location) -> std::ops::Range<usize> {
     let start = char_floor(text, loc.offset as usize);
     if loc.len > 0 {
         let end = (start + loc.len as usize).min(text.len());
-        let end = (end..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
+        let end = (end..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
         return start..end;
     }
     let rest = &text[start..];

@@ -5,7 +5,8 @@ The JSON format (SPEC 2.2): `{"version":1,"summary":{…},"diagnostics":[…]}`.
 use serde::Serialize;
 
 use super::{Input, Render};
-use crate::diag::Summary;
+use crate::diag::{Diagnostic, Summary};
+use crate::source::Sources;
 
 pub struct Json;
 
@@ -33,28 +34,26 @@ struct Loc<'a> {
     column: u32,
 }
 
+impl<'a> Diag<'a> {
+    fn new(d: &'a Diagnostic, sources: &'a Sources) -> Self {
+        Diag {
+            rule: d.rule.id(),
+            severity: d.severity.as_str(),
+            message: &d.message,
+            locations: d
+                .spots
+                .iter()
+                .map(|s| Loc { file: sources.name(s.loc.file), line: s.loc.line, column: s.loc.column })
+                .collect(),
+            roles: &d.roles,
+            items: &d.items,
+        }
+    }
+}
+
 /// One finding as a JSON value, the shape of `check --format json`.
-pub fn diagnostic_value(
-    d: &crate::diag::Diagnostic,
-    sources: &crate::source::Sources,
-) -> serde_json::Value {
-    let diag = Diag {
-        rule: d.rule.id(),
-        severity: d.severity.as_str(),
-        message: &d.message,
-        locations: d
-            .spots
-            .iter()
-            .map(|s| Loc {
-                file: sources.name(s.loc.file),
-                line: s.loc.line,
-                column: s.loc.column,
-            })
-            .collect(),
-        roles: &d.roles,
-        items: &d.items,
-    };
-    serde_json::to_value(diag).unwrap_or_default()
+pub fn diagnostic_value(d: &Diagnostic, sources: &Sources) -> serde_json::Value {
+    serde_json::to_value(Diag::new(d, sources)).unwrap_or_default()
 }
 
 impl Render for Json {
@@ -62,27 +61,7 @@ impl Render for Json {
         let doc = Doc {
             version: 1,
             summary: input.report.summary,
-            diagnostics: input
-                .report
-                .diagnostics
-                .iter()
-                .map(|d| Diag {
-                    rule: d.rule.id(),
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    locations: d
-                        .spots
-                        .iter()
-                        .map(|s| Loc {
-                            file: input.sources.name(s.loc.file),
-                            line: s.loc.line,
-                            column: s.loc.column,
-                        })
-                        .collect(),
-                    roles: &d.roles,
-                    items: &d.items,
-                })
-                .collect(),
+            diagnostics: input.report.diagnostics.iter().map(|d| Diag::new(d, input.sources)).collect(),
         };
         // Serializing plain structs of strings and numbers cannot fail.
         let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();

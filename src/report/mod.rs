@@ -56,6 +56,25 @@ impl Format {
     }
 }
 
+/// Escapes text for XML 1.0 and HTML, in attributes and content; characters XML cannot
+/// hold at all (most C0 controls) become U+FFFD.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A stable 64-bit FNV-1a hash, for fingerprints that must not change between
 /// runs, platforms or Rust versions (unlike `std`'s hasher).
 pub fn fnv1a64(bytes: &[u8]) -> u64 {

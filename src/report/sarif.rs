@@ -17,12 +17,7 @@ pub struct Sarif;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn fingerprint(d: &Diagnostic) -> String {
-    let key = format!(
-        "{}\0{}\0{}",
-        d.rule.id(),
-        d.roles.join("\x1f"),
-        d.items.join("\x1f")
-    );
+    let key = format!("{}\0{}\0{}", d.rule.id(), d.roles.join("\x1f"), d.items.join("\x1f"));
     format!("{:016x}", fnv1a64(key.as_bytes()))
 }
 

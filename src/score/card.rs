@@ -66,40 +66,22 @@ struct Total {
 
 fn total(weights_scores: &[(Decimal, Option<Decimal>)], missing: Missing) -> Total {
     let all: Decimal = weights_scores.iter().map(|(w, _)| *w).sum();
-    let present: Decimal = weights_scores
-        .iter()
-        .filter(|(_, s)| s.is_some())
-        .map(|(w, _)| *w)
-        .sum();
-    let weighted: Decimal = weights_scores
-        .iter()
-        .filter_map(|(w, s)| s.map(|s| *w * s))
-        .sum();
-    let coverage = if all.is_zero() {
-        Decimal::ZERO
-    } else {
-        present / all
-    };
+    let present: Decimal = weights_scores.iter().filter(|(_, s)| s.is_some()).map(|(w, _)| *w).sum();
+    let weighted: Decimal = weights_scores.iter().filter_map(|(w, s)| s.map(|s| *w * s)).sum();
+    let coverage = if all.is_zero() { Decimal::ZERO } else { present / all };
     let denominator = match missing {
         Missing::Renormalize => present,
         Missing::Zero => all,
     };
     let has_value = weights_scores.iter().any(|(_, s)| s.is_some());
     let score = (!denominator.is_zero() && has_value).then(|| weighted / denominator);
-    Total {
-        score,
-        coverage,
-        complete: weights_scores.iter().all(|(_, s)| s.is_some()),
-    }
+    Total { score, coverage, complete: weights_scores.iter().all(|(_, s)| s.is_some()) }
 }
 
 /// The grade of a score, on its one-decimal rounding.
 pub fn grade(score: Decimal, grades: &[(String, Decimal)]) -> String {
     let shown = round(score, 1);
-    grades
-        .iter()
-        .find(|(_, min)| shown >= *min)
-        .map_or_else(|| "D".to_string(), |(g, _)| g.clone())
+    grades.iter().find(|(_, min)| shown >= *min).map_or_else(|| "D".to_string(), |(g, _)| g.clone())
 }
 
 fn status(s: Option<Decimal>, plan: &Plan) -> Status {
@@ -117,17 +99,9 @@ fn status(s: Option<Decimal>, plan: &Plan) -> Status {
     }
 }
 
-fn kpi_score(
-    acc: &Acc,
-    k: &KpiPlan,
-    plan: &Plan,
-    explain: bool,
-) -> (Option<Decimal>, Option<Scored>) {
+fn kpi_score(acc: &Acc, k: &KpiPlan, plan: &Plan, explain: bool) -> (Option<Decimal>, Option<Scored>) {
     let value = acc.value(k);
-    (
-        value,
-        value.map(|v| score_with(&k.anchors, v, &plan.scoring.scale, explain)),
-    )
+    (value, value.map(|v| score_with(&k.anchors, v, &plan.scoring.scale, explain)))
 }
 
 /// One scorecard per entity with rows in the scored period, sorted by role,
@@ -144,23 +118,12 @@ pub fn cards(tally: &Tally, plan: &Plan, compare: bool, explain: bool) -> Vec<Ca
         let mut then = Vec::new();
         for (ki, k) in role.kpis.iter().enumerate() {
             let (value, scored) = kpi_score(tally.get(false, e, ki), k, plan, explain);
-            let before = compare
-                .then(|| {
-                    kpi_score(tally.get(true, e, ki), k, plan, false)
-                        .1
-                        .map(|s| s.score)
-                })
-                .flatten();
+            let before =
+                compare.then(|| kpi_score(tally.get(true, e, ki), k, plan, false).1.map(|s| s.score)).flatten();
             now.push((k.weight, scored.as_ref().map(|s| s.score)));
             then.push((k.weight, before));
             let status = status(scored.as_ref().map(|s| s.score), plan);
-            lines.push(KpiLine {
-                kpi: k.clone(),
-                value,
-                scored,
-                status,
-                compare: before,
-            });
+            lines.push(KpiLine { kpi: k.clone(), value, scored, status, compare: before });
         }
         let t = total(&now, plan.scoring.missing);
         let insufficient = t.coverage < plan.scoring.min_coverage;
@@ -168,9 +131,7 @@ pub fn cards(tally: &Tally, plan: &Plan, compare: bool, explain: bool) -> Vec<Ca
             (Some(s), false) => grade(s, &plan.scoring.grades),
             _ => "-".to_string(),
         };
-        let compare_total = compare
-            .then(|| total(&then, plan.scoring.missing).score)
-            .flatten();
+        let compare_total = compare.then(|| total(&then, plan.scoring.missing).score).flatten();
         out.push(Card {
             entity: entity.person.clone().unwrap_or_else(|| role.id.clone()),
             person: entity.person.clone(),
@@ -199,14 +160,7 @@ mod tests {
 
     #[test]
     fn spec_worked_example_weights_40_30_30() {
-        let t = total(
-            &[
-                (d("40"), Some(d("92"))),
-                (d("30"), None),
-                (d("30"), Some(d("110"))),
-            ],
-            Missing::Renormalize,
-        );
+        let t = total(&[(d("40"), Some(d("92"))), (d("30"), None), (d("30"), Some(d("110")))], Missing::Renormalize);
         let s = t.score.unwrap();
         assert_eq!(crate::score::formula::fmt1(s), "99.7");
         assert_eq!(grade(s, &crate::config::Scoring::default().grades), "B");
@@ -216,14 +170,7 @@ mod tests {
 
     #[test]
     fn missing_as_zero() {
-        let t = total(
-            &[
-                (d("40"), Some(d("92"))),
-                (d("30"), None),
-                (d("30"), Some(d("110"))),
-            ],
-            Missing::Zero,
-        );
+        let t = total(&[(d("40"), Some(d("92"))), (d("30"), None), (d("30"), Some(d("110")))], Missing::Zero);
         // (40·92 + 30·0 + 30·110) / 100 = 69.8
         assert_eq!(t.score.unwrap(), d("69.8"));
     }

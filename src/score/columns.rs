@@ -12,30 +12,10 @@ use crate::check::similar::normalize;
 use crate::score::plan::Plan;
 
 const SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "period",
-        &[
-            "period", "期間", "週期", "月份", "季度", "日期", "月度", "date", "month", "quarter",
-        ],
-    ),
-    (
-        "person",
-        &[
-            "person",
-            "employee",
-            "員工",
-            "員工編號",
-            "工號",
-            "姓名",
-            "name",
-            "staff",
-        ],
-    ),
+    ("period", &["period", "期間", "週期", "月份", "季度", "日期", "月度", "date", "month", "quarter"]),
+    ("person", &["person", "employee", "員工", "員工編號", "工號", "姓名", "name", "staff"]),
     ("role", &["role", "崗位", "角色", "職位", "position", "job"]),
-    (
-        "metric",
-        &["metric", "指標", "指標名稱", "kpi", "indicator"],
-    ),
+    ("metric", &["metric", "指標", "指標名稱", "kpi", "indicator"]),
     ("value", &["value", "數值", "實際值", "值", "actual"]),
 ];
 
@@ -71,27 +51,17 @@ fn standard(header: &str, mapping: &[(String, String)]) -> Option<&'static str> 
             return crate::config::COLUMNS.iter().copied().find(|c| c == to);
         }
     }
-    SYNONYMS
-        .iter()
-        .find(|(_, names)| names.iter().any(|n| normalize(n) == h))
-        .map(|(c, _)| *c)
+    SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| normalize(n) == h)).map(|(c, _)| *c)
 }
 
 /// The layout of a header row, or what is missing.
-pub fn layout(
-    headers: &[String],
-    mapping: &[(String, String)],
-    plan: &Plan,
-) -> Result<Layout, String> {
+pub fn layout(headers: &[String], mapping: &[(String, String)], plan: &Plan) -> Result<Layout, String> {
     let mut found: [Option<usize>; 5] = [None; 5];
     let mut rest = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         match standard(h, mapping) {
             Some(c) => {
-                let slot = crate::config::COLUMNS
-                    .iter()
-                    .position(|x| *x == c)
-                    .unwrap_or(0);
+                let slot = crate::config::COLUMNS.iter().position(|x| *x == c).unwrap_or(0);
                 if found[slot].is_none() {
                     found[slot] = Some(i);
                 } else {
@@ -103,22 +73,16 @@ pub fn layout(
     }
     let [period, person, role, metric, value] = found;
     let shown = headers.join(", ");
-    let role = role
-        .ok_or_else(|| format!("the header has no role column (崗位/角色/role); found: {shown}"))?;
+    let role = role.ok_or_else(|| format!("the header has no role column (崗位/角色/role); found: {shown}"))?;
     let (kind, ignored) = match (metric, value) {
-        (Some(metric), Some(value)) => (
-            Kind::Long { metric, value },
-            rest.iter().map(|&i| headers[i].clone()).collect(),
-        ),
+        (Some(metric), Some(value)) => {
+            (Kind::Long { metric, value }, rest.iter().map(|&i| headers[i].clone()).collect())
+        }
         (Some(_), None) => {
-            return Err(format!(
-            "the header has a metric column but no value column (數值/值/value); found: {shown}"
-        ))
+            return Err(format!("the header has a metric column but no value column (數值/值/value); found: {shown}"))
         }
         (None, Some(_)) => {
-            return Err(format!(
-                "the header has a value column but no metric column (指標/metric); found: {shown}"
-            ))
+            return Err(format!("the header has a value column but no metric column (指標/metric); found: {shown}"))
         }
         (None, None) => {
             let (metrics, ignored): (Vec<usize>, Vec<usize>) =
@@ -127,23 +91,12 @@ pub fn layout(
                 return Err(format!("the header has neither metric and value columns (long layout) nor any column named after a KPI metric (wide layout); found: {shown}"));
             }
             (
-                Kind::Wide {
-                    metrics: metrics
-                        .into_iter()
-                        .map(|i| (i, headers[i].clone()))
-                        .collect(),
-                },
+                Kind::Wide { metrics: metrics.into_iter().map(|i| (i, headers[i].clone())).collect() },
                 ignored.into_iter().map(|i| headers[i].clone()).collect(),
             )
         }
     };
-    Ok(Layout {
-        period,
-        person,
-        role,
-        kind,
-        ignored,
-    })
+    Ok(Layout { period, person, role, kind, ignored })
 }
 
 #[cfg(test)]
@@ -171,73 +124,33 @@ mod tests {
             h(&["Period", "EMPLOYEE", "Role", "Metric", "Value"]),
         ] {
             let l = layout(&headers, &[], &p).unwrap();
-            assert_eq!(
-                (l.period, l.person, l.role),
-                (Some(0), Some(1), 2),
-                "{headers:?}"
-            );
-            assert_eq!(
-                l.kind,
-                Kind::Long {
-                    metric: 3,
-                    value: 4
-                }
-            );
+            assert_eq!((l.period, l.person, l.role), (Some(0), Some(1), 2), "{headers:?}");
+            assert_eq!(l.kind, Kind::Long { metric: 3, value: 4 });
         }
     }
 
     #[test]
     fn wide_layout_by_metric_names_ids_and_titles() {
         let p = plan();
-        let l = layout(
-            &h(&[
-                "月份",
-                "工號",
-                "岗位",
-                "流程效率提升率",
-                "sop_coverage",
-                "備註",
-            ]),
-            &[],
-            &p,
-        )
-        .unwrap();
-        assert_eq!(
-            l.kind,
-            Kind::Wide {
-                metrics: vec![(3, "流程效率提升率".into()), (4, "sop_coverage".into())]
-            }
-        );
+        let l = layout(&h(&["月份", "工號", "岗位", "流程效率提升率", "sop_coverage", "備註"]), &[], &p).unwrap();
+        assert_eq!(l.kind, Kind::Wide { metrics: vec![(3, "流程效率提升率".into()), (4, "sop_coverage".into())] });
         assert_eq!(l.ignored, vec!["備註".to_string()]);
     }
 
     #[test]
     fn config_columns_map_other_headers() {
         let p = plan();
-        let mapping = vec![
-            ("部門人員".to_string(), "person".to_string()),
-            ("考核期".to_string(), "period".to_string()),
-        ];
-        let l = layout(
-            &h(&["考核期", "部門人員", "角色", "指標", "值"]),
-            &mapping,
-            &p,
-        )
-        .unwrap();
+        let mapping =
+            vec![("部門人員".to_string(), "person".to_string()), ("考核期".to_string(), "period".to_string())];
+        let l = layout(&h(&["考核期", "部門人員", "角色", "指標", "值"]), &mapping, &p).unwrap();
         assert_eq!((l.period, l.person), (Some(0), Some(1)));
     }
 
     #[test]
     fn missing_columns_are_named() {
         let p = plan();
-        assert!(layout(&h(&["期間", "員工", "指標", "數值"]), &[], &p)
-            .unwrap_err()
-            .contains("no role column"));
-        assert!(layout(&h(&["期間", "崗位", "指標"]), &[], &p)
-            .unwrap_err()
-            .contains("no value column"));
-        assert!(layout(&h(&["期間", "崗位", "備註"]), &[], &p)
-            .unwrap_err()
-            .contains("neither"));
+        assert!(layout(&h(&["期間", "員工", "指標", "數值"]), &[], &p).unwrap_err().contains("no role column"));
+        assert!(layout(&h(&["期間", "崗位", "指標"]), &[], &p).unwrap_err().contains("no value column"));
+        assert!(layout(&h(&["期間", "崗位", "備註"]), &[], &p).unwrap_err().contains("neither"));
     }
 }

@@ -25,31 +25,16 @@ pub struct Scale {
 
 impl Default for Scale {
     fn default() -> Self {
-        Scale {
-            threshold: Decimal::from(60),
-            target: Decimal::from(100),
-            stretch: Decimal::from(120),
-        }
+        Scale { threshold: Decimal::from(60), target: Decimal::from(100), stretch: Decimal::from(120) }
     }
 }
 
 /// A KPI's anchors in decimal: single values, or `[low, high]` for `range`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchors {
-    Higher {
-        threshold: Option<Decimal>,
-        target: Decimal,
-        stretch: Option<Decimal>,
-    },
-    Lower {
-        threshold: Option<Decimal>,
-        target: Decimal,
-        stretch: Option<Decimal>,
-    },
-    Range {
-        threshold: Option<(Decimal, Decimal)>,
-        target: (Decimal, Decimal),
-    },
+    Higher { threshold: Option<Decimal>, target: Decimal, stretch: Option<Decimal> },
+    Lower { threshold: Option<Decimal>, target: Decimal, stretch: Option<Decimal> },
+    Range { threshold: Option<(Decimal, Decimal)>, target: (Decimal, Decimal) },
 }
 
 impl Anchors {
@@ -126,105 +111,54 @@ pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scor
     let (l, g, x) = (scale.threshold, scale.target, scale.stretch);
     let zero = Decimal::ZERO;
     match *a {
-        Anchors::Higher {
-            threshold,
-            target: t,
-            stretch,
-        } => match (threshold, stretch) {
-            (_, Some(s)) if v >= s => done(x, Band::Stretch, explain, || {
-                format!("{v} ≥ stretch {s} → {x}")
+        Anchors::Higher { threshold, target: t, stretch } => match (threshold, stretch) {
+            (_, Some(s)) if v >= s => done(x, Band::Stretch, explain, || format!("{v} ≥ stretch {s} → {x}")),
+            (_, Some(s)) if v >= t => done(lerp(g, x, v - t, s - t), Band::TargetToStretch, explain, || {
+                format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g)
             }),
-            (_, Some(s)) if v >= t => done(
-                lerp(g, x, v - t, s - t),
-                Band::TargetToStretch,
-                explain,
-                || format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g),
-            ),
-            (_, None) if v >= t => done(g, Band::Target, explain, || {
-                format!("{v} ≥ target {t} → {g}")
+            (_, None) if v >= t => done(g, Band::Target, explain, || format!("{v} ≥ target {t} → {g}")),
+            (Some(th), _) if v >= th => done(lerp(l, g, v - th, t - th), Band::ThresholdToTarget, explain, || {
+                format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l)
             }),
-            (Some(th), _) if v >= th => done(
-                lerp(l, g, v - th, t - th),
-                Band::ThresholdToTarget,
-                explain,
-                || format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l),
-            ),
-            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || {
-                format!("{v} < threshold {th} → 0")
-            }),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} < threshold {th} → 0")),
             (None, _) => {
-                let s = if t > zero {
-                    (g * v / t).max(zero)
-                } else {
-                    zero
-                };
-                done(s, Band::Proportional, explain, || {
-                    format!("max(0, {g} × {v} / {t})")
-                })
+                let s = if t > zero { (g * v / t).max(zero) } else { zero };
+                done(s, Band::Proportional, explain, || format!("max(0, {g} × {v} / {t})"))
             }
         },
-        Anchors::Lower {
-            threshold,
-            target: t,
-            stretch,
-        } => match (threshold, stretch) {
-            (_, Some(s)) if v <= s => done(x, Band::Stretch, explain, || {
-                format!("{v} ≤ stretch {s} → {x}")
+        Anchors::Lower { threshold, target: t, stretch } => match (threshold, stretch) {
+            (_, Some(s)) if v <= s => done(x, Band::Stretch, explain, || format!("{v} ≤ stretch {s} → {x}")),
+            (_, Some(s)) if v <= t => done(lerp(g, x, t - v, t - s), Band::TargetToStretch, explain, || {
+                format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g)
             }),
-            (_, Some(s)) if v <= t => done(
-                lerp(g, x, t - v, t - s),
-                Band::TargetToStretch,
-                explain,
-                || format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g),
-            ),
-            (_, None) if v <= t => done(g, Band::Target, explain, || {
-                format!("{v} ≤ target {t} → {g}")
+            (_, None) if v <= t => done(g, Band::Target, explain, || format!("{v} ≤ target {t} → {g}")),
+            (Some(th), _) if v <= th => done(lerp(l, g, th - v, th - t), Band::ThresholdToTarget, explain, || {
+                format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l)
             }),
-            (Some(th), _) if v <= th => done(
-                lerp(l, g, th - v, th - t),
-                Band::ThresholdToTarget,
-                explain,
-                || format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l),
-            ),
-            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || {
-                format!("{v} > threshold {th} → 0")
-            }),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} > threshold {th} → 0")),
             (None, _) => {
                 // v > t here; with t > 0, v > 0 too.
                 let s = if t > zero { g * t / v } else { zero };
-                done(s, Band::Proportional, explain, || {
-                    format!("{g} × {t} / {v} (0 if target ≤ 0)")
-                })
+                done(s, Band::Proportional, explain, || format!("{g} × {t} / {v} (0 if target ≤ 0)"))
             }
         },
-        Anchors::Range {
-            threshold,
-            target: (lo, hi),
-        } => {
+        Anchors::Range { threshold, target: (lo, hi) } => {
             if lo <= v && v <= hi {
-                return done(g, Band::InBand, explain, || {
-                    format!("{v} in [{lo}, {hi}] → {g}")
-                });
+                return done(g, Band::InBand, explain, || format!("{v} in [{lo}, {hi}] → {g}"));
             }
             match threshold {
-                Some((lo2, _)) if v < lo && v >= lo2 && lo > lo2 => done(
-                    lerp(l, g, v - lo2, lo - lo2),
-                    Band::NearBand,
-                    explain,
-                    || format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l),
-                ),
-                Some((_, hi2)) if v > hi && v <= hi2 && hi2 > hi => done(
-                    lerp(l, g, hi2 - v, hi2 - hi),
-                    Band::NearBand,
-                    explain,
-                    || format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l),
-                ),
-                Some((lo2, hi2)) => done(zero, Band::OutOfBand, explain, || {
-                    format!("{v} outside [{lo2}, {hi2}] → 0")
-                }),
-                None => done(zero, Band::OutOfBand, explain, || {
-                    format!("{v} outside [{lo}, {hi}] → 0")
-                }),
+                Some((lo2, _)) if v < lo && v >= lo2 && lo > lo2 => {
+                    done(lerp(l, g, v - lo2, lo - lo2), Band::NearBand, explain, || {
+                        format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l)
+                    })
+                }
+                Some((_, hi2)) if v > hi && v <= hi2 && hi2 > hi => {
+                    done(lerp(l, g, hi2 - v, hi2 - hi), Band::NearBand, explain, || {
+                        format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l)
+                    })
+                }
+                Some((lo2, hi2)) => done(zero, Band::OutOfBand, explain, || format!("{v} outside [{lo2}, {hi2}] → 0")),
+                None => done(zero, Band::OutOfBand, explain, || format!("{v} outside [{lo}, {hi}] → 0")),
             }
         }
     }
@@ -236,11 +170,7 @@ pub fn round(d: Decimal, dp: u32) -> Decimal {
 }
 
 fn done(score: Decimal, band: Band, explain: bool, formula: impl FnOnce() -> String) -> Scored {
-    Scored {
-        score,
-        band,
-        formula: if explain { formula() } else { String::new() },
-    }
+    Scored { score, band, formula: if explain { formula() } else { String::new() } }
 }
 
 /// The decimal a YAML number was written as. YAML numbers arrive as f64;
@@ -252,9 +182,7 @@ pub fn decimal(v: f64) -> Option<Decimal> {
         return None;
     }
     let text = format!("{v}");
-    text.parse::<Decimal>()
-        .ok()
-        .or_else(|| Decimal::from_scientific(&format!("{v:e}")).ok())
+    text.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(&format!("{v:e}")).ok())
 }
 
 /// A score as shown: one decimal, rounded half away from zero ("60.8").
@@ -273,19 +201,11 @@ mod tests {
     }
 
     fn higher(l: Option<&str>, t: &str, s: Option<&str>) -> Anchors {
-        Anchors::Higher {
-            threshold: l.map(d),
-            target: d(t),
-            stretch: s.map(d),
-        }
+        Anchors::Higher { threshold: l.map(d), target: d(t), stretch: s.map(d) }
     }
 
     fn lower(l: Option<&str>, t: &str, s: Option<&str>) -> Anchors {
-        Anchors::Lower {
-            threshold: l.map(d),
-            target: d(t),
-            stretch: s.map(d),
-        }
+        Anchors::Lower { threshold: l.map(d), target: d(t), stretch: s.map(d) }
     }
 
     fn shown(a: &Anchors, v: &str) -> String {
@@ -339,44 +259,28 @@ mod tests {
 
     #[test]
     fn range_scores() {
-        let a = Anchors::Range {
-            threshold: Some((d("30"), d("70"))),
-            target: (d("40"), d("60")),
-        };
+        let a = Anchors::Range { threshold: Some((d("30"), d("70"))), target: (d("40"), d("60")) };
         assert_eq!(shown(&a, "50"), "100.0");
         assert_eq!(shown(&a, "35"), "80.0");
         assert_eq!(shown(&a, "65"), "80.0");
         assert_eq!(shown(&a, "30"), "60.0");
         assert_eq!(shown(&a, "29.9"), "0.0");
         assert_eq!(shown(&a, "71"), "0.0");
-        let bare = Anchors::Range {
-            threshold: None,
-            target: (d("40"), d("60")),
-        };
+        let bare = Anchors::Range { threshold: None, target: (d("40"), d("60")) };
         assert_eq!(shown(&bare, "39"), "0.0");
         assert_eq!(shown(&bare, "40"), "100.0");
         // A threshold band touching the target band adds no ramp.
-        let touching = Anchors::Range {
-            threshold: Some((d("40"), d("60"))),
-            target: (d("40"), d("60")),
-        };
+        let touching = Anchors::Range { threshold: Some((d("40"), d("60"))), target: (d("40"), d("60")) };
         assert_eq!(shown(&touching, "39"), "0.0");
     }
 
     #[test]
     fn other_anchor_scores_from_config() {
-        let scale = Scale {
-            threshold: d("50"),
-            target: d("90"),
-            stretch: d("100"),
-        };
+        let scale = Scale { threshold: d("50"), target: d("90"), stretch: d("100") };
         let a = higher(Some("80"), "95", Some("105"));
         assert_eq!(score(&a, d("80"), &scale).score, d("50"));
         assert_eq!(score(&a, d("100"), &scale).score, d("95"));
-        assert_eq!(
-            score(&higher(None, "80", None), d("40"), &scale).score,
-            d("45")
-        );
+        assert_eq!(score(&higher(None, "80", None), d("40"), &scale).score, d("45"));
     }
 
     mod props {
@@ -385,24 +289,16 @@ mod tests {
 
         /// A decimal in [-100000, 100000] with up to 3 decimals.
         fn dec() -> impl Strategy<Value = Decimal> {
-            (-100_000_000i64..100_000_000, 0u32..4)
-                .prop_map(|(m, s)| Decimal::new(m, s + 3).normalize())
+            (-100_000_000i64..100_000_000, 0u32..4).prop_map(|(m, s)| Decimal::new(m, s + 3).normalize())
         }
 
         /// Strictly ordered anchors L < T < S (each optionally absent but T).
         fn anchors() -> impl Strategy<Value = (Option<Decimal>, Decimal, Option<Decimal>)> {
-            (
-                dec(),
-                1i64..50_000,
-                1i64..50_000,
-                any::<bool>(),
-                any::<bool>(),
-            )
-                .prop_map(|(l, a, b, has_l, has_s)| {
-                    let t = l + Decimal::new(a, 1);
-                    let s = t + Decimal::new(b, 1);
-                    (has_l.then_some(l), t, has_s.then_some(s))
-                })
+            (dec(), 1i64..50_000, 1i64..50_000, any::<bool>(), any::<bool>()).prop_map(|(l, a, b, has_l, has_s)| {
+                let t = l + Decimal::new(a, 1);
+                let s = t + Decimal::new(b, 1);
+                (has_l.then_some(l), t, has_s.then_some(s))
+            })
         }
 
         /// The same anchors as `higher` and, mirrored, as `lower` (negate
@@ -410,17 +306,9 @@ mod tests {
         /// target > 0 — `check` (kpi-thresholds) rejects the rest — so such
         /// anchors are only tried as `lower`.
         fn both(l: Option<Decimal>, t: Decimal, s: Option<Decimal>) -> Vec<Anchors> {
-            let mut v = vec![Anchors::Lower {
-                threshold: l.map(|x| -x),
-                target: -t,
-                stretch: s.map(|x| -x),
-            }];
+            let mut v = vec![Anchors::Lower { threshold: l.map(|x| -x), target: -t, stretch: s.map(|x| -x) }];
             if l.is_some() || t > Decimal::ZERO {
-                v.push(Anchors::Higher {
-                    threshold: l,
-                    target: t,
-                    stretch: s,
-                });
+                v.push(Anchors::Higher { threshold: l, target: t, stretch: s });
             }
             v
         }

@@ -38,11 +38,7 @@ pub struct DecodeError {
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "line {}: bytes that are not valid {} (force another with --encoding)",
-            self.line, self.encoding
-        )
+        write!(f, "line {}: bytes that are not valid {} (force another with --encoding)", self.line, self.encoding)
     }
 }
 
@@ -68,16 +64,9 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 }
 
 /// Opens `raw` with the given or detected encoding and delimiter.
-pub fn open(
-    raw: Box<dyn Read + Send>,
-    forced: Option<&'static Encoding>,
-    delimiter: Option<u8>,
-) -> io::Result<Opened> {
+pub fn open(raw: Box<dyn Read + Send>, forced: Option<&'static Encoding>, delimiter: Option<u8>) -> io::Result<Opened> {
     let progress = Arc::new(AtomicU64::new(0));
-    let mut raw = Counting {
-        inner: raw,
-        count: progress.clone(),
-    };
+    let mut raw = Counting { inner: raw, count: progress.clone() };
     let mut sample = Vec::with_capacity(SAMPLE);
     (&mut raw).take(SAMPLE as u64).read_to_end(&mut sample)?;
     let complete = sample.len() < SAMPLE;
@@ -87,33 +76,17 @@ pub fn open(
     };
     let delimiter = delimiter.unwrap_or_else(|| sniff_delimiter(&sample[bom..], encoding));
     let chained = Cursor::new(sample).chain(raw);
-    let cells = if splits_safely(encoding, delimiter) {
-        encoding
-    } else {
-        UTF_8
-    };
+    let cells = if splits_safely(encoding, delimiter) { encoding } else { UTF_8 };
     let reader: Box<dyn BufRead + Send> = if cells == encoding {
         let mut r = BufReader::with_capacity(256 * 1024, chained);
         skip(&mut r, bom)?;
         Box::new(r)
     } else {
-        let decoder = if bom > 0 {
-            encoding.new_decoder_with_bom_removal()
-        } else {
-            encoding.new_decoder_without_bom_handling()
-        };
-        Box::new(BufReader::with_capacity(
-            256 * 1024,
-            Transcode::new(chained, decoder, encoding.name()),
-        ))
+        let decoder =
+            if bom > 0 { encoding.new_decoder_with_bom_removal() } else { encoding.new_decoder_without_bom_handling() };
+        Box::new(BufReader::with_capacity(256 * 1024, Transcode::new(chained, decoder, encoding.name())))
     };
-    Ok(Opened {
-        reader,
-        encoding,
-        cells,
-        delimiter,
-        progress,
-    })
+    Ok(Opened { reader, encoding, cells, delimiter, progress })
 }
 
 /// Whether CSV can be split on the file's own bytes. In GB18030, GBK, Big5,
@@ -195,11 +168,7 @@ fn sniff_delimiter(sample: &[u8], encoding: &'static Encoding) -> u8 {
             _ => {}
         }
     }
-    counts
-        .iter()
-        .copied()
-        .max_by_key(|&(d, n)| (n, d == b','))
-        .map_or(b',', |(d, n)| if n == 0 { b',' } else { d })
+    counts.iter().copied().max_by_key(|&(d, n)| (n, d == b',')).map_or(b',', |(d, n)| if n == 0 { b',' } else { d })
 }
 
 /// A `Read` that decodes a legacy encoding to UTF-8, failing on malformed input.
@@ -254,10 +223,7 @@ impl<R: Read> Transcode<R> {
             self.out_len = written;
             match result {
                 DecoderResult::Malformed(_, _) => {
-                    let err = DecodeError {
-                        line: self.lines + 1,
-                        encoding: self.name,
-                    };
+                    let err = DecodeError { line: self.lines + 1, encoding: self.name };
                     return Err(io::Error::new(io::ErrorKind::InvalidData, err));
                 }
                 DecoderResult::InputEmpty if self.eof => self.finished = true,
@@ -289,10 +255,7 @@ mod tests {
 
     /// Opens `bytes` and returns the text it yields (cells of split-safe
     /// encodings decoded here, as the reader does per cell).
-    fn read_all(
-        bytes: &[u8],
-        forced: Option<&'static Encoding>,
-    ) -> io::Result<(String, &'static str, u8)> {
+    fn read_all(bytes: &[u8], forced: Option<&'static Encoding>) -> io::Result<(String, &'static str, u8)> {
         read_with(bytes, forced, None)
     }
 
@@ -304,10 +267,7 @@ mod tests {
         let mut o = open(Box::new(Cursor::new(bytes.to_vec())), forced, delimiter)?;
         let mut raw = Vec::new();
         o.reader.read_to_end(&mut raw)?;
-        let s = o
-            .cells
-            .decode_without_bom_handling_and_without_replacement(&raw)
-            .map(|s| s.into_owned());
+        let s = o.cells.decode_without_bom_handling_and_without_replacement(&raw).map(|s| s.into_owned());
         let s = s.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "undecodable"))?;
         Ok((s, o.encoding.name(), o.delimiter))
     }
@@ -316,10 +276,7 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(
-            read_all(TEXT.as_bytes(), None).unwrap(),
-            (TEXT.to_string(), "UTF-8", b',')
-        );
+        assert_eq!(read_all(TEXT.as_bytes(), None).unwrap(), (TEXT.to_string(), "UTF-8", b','));
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), TEXT.as_bytes()].concat();
         assert_eq!(read_all(&with_bom, None).unwrap().0, TEXT);
     }
@@ -330,10 +287,7 @@ mod tests {
         for u in TEXT.encode_utf16() {
             le.extend(u.to_le_bytes());
         }
-        assert_eq!(
-            read_all(&le, None).unwrap(),
-            (TEXT.to_string(), "UTF-16LE", b',')
-        );
+        assert_eq!(read_all(&le, None).unwrap(), (TEXT.to_string(), "UTF-16LE", b','));
         let mut be = vec![0xFE, 0xFF];
         for u in TEXT.encode_utf16() {
             be.extend(u.to_be_bytes());
@@ -345,10 +299,7 @@ mod tests {
     fn gb18030_and_big5_are_detected() {
         let simplified = "期间,员工,岗位,指标,数值\n2026-07,张三,流程管理经理,流程效率提升率,12.5%\n2026-08,李四,资源协调专员,资源利用率,86%\n";
         let (gbk, _, _) = GB18030.encode(simplified);
-        assert_eq!(
-            read_all(&gbk, None).unwrap(),
-            (simplified.to_string(), "gb18030", b',')
-        );
+        assert_eq!(read_all(&gbk, None).unwrap(), (simplified.to_string(), "gb18030", b','));
         let (big5, _, _) = BIG5.encode(TEXT);
         let (text, enc, _) = read_all(&big5, None).unwrap();
         assert_eq!((text.as_str(), enc), (TEXT, "Big5"));
@@ -374,10 +325,7 @@ mod tests {
         assert_eq!(o.cells, UTF_8);
         let mut le = vec![0xFF, 0xFE];
         le.extend("a,b\n".encode_utf16().flat_map(|u| u.to_le_bytes()));
-        assert_eq!(
-            open(Box::new(Cursor::new(le)), None, None).unwrap().cells,
-            UTF_8
-        );
+        assert_eq!(open(Box::new(Cursor::new(le)), None, None).unwrap().cells, UTF_8);
     }
 
     #[test]

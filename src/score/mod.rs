@@ -8,6 +8,7 @@
 - [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards.
 */
 
+mod cache;
 pub mod card;
 pub mod columns;
 pub mod formula;
@@ -16,6 +17,8 @@ pub mod number;
 pub mod period;
 pub mod plan;
 pub mod read;
+mod rows;
+mod split;
 pub mod tally;
 pub use read::{Fatal, Options, Reason, Rows, Source};
 
@@ -53,18 +56,14 @@ pub fn run(
         (None, Some(span)) => {
             let cover = span.cover().unwrap_or(span);
             if cover.longer_than_a_quarter() {
-                notes.push(format!("the rows span {} to {}, more than a quarter; pass --period to score one period", span.start, span.end));
+                notes.push(format!(
+                    "the rows span {} to {}, more than a quarter; pass --period to score one period",
+                    span.start, span.end
+                ));
             }
             (Some(cover), cover.to_string())
         }
-        (None, None) => (
-            None,
-            if read.dated {
-                "-".to_string()
-            } else {
-                "all rows".to_string()
-            },
-        ),
+        (None, None) => (None, if read.dated { "-".to_string() } else { "all rows".to_string() }),
     };
     let cards = card::cards(&read.tally, plan, opts.compare.is_some(), opts.explain);
     Ok(Report {

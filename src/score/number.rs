@@ -71,9 +71,7 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
                 mantissa = mantissa * 10 + u64::from(b - b'0');
                 count += 1;
             }
-            b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => {
-                scale = Some((digits.len() - i - 1) as u32)
-            }
+            b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => scale = Some((digits.len() - i - 1) as u32),
             _ => return None,
         }
     }
@@ -88,17 +86,9 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
 pub fn parse(raw: &str, decimal_comma: bool) -> Cell {
     // Fast path: plain ASCII numbers, the overwhelming majority of cells.
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if !decimal_comma
-        && !t.is_empty()
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-        && t != "-"
-    {
+    if !decimal_comma && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && t != "-" {
         return match Decimal::from_str(t) {
-            Ok(value) => Cell::Number {
-                value,
-                percent: false,
-            },
+            Ok(value) => Cell::Number { value, percent: false },
             Err(_) => Cell::Bad,
         };
     }
@@ -157,24 +147,13 @@ fn slow(t: &str, decimal_comma: bool) -> Cell {
             s = rest.trim_end().to_string();
         }
     }
-    let (group, point) = if decimal_comma {
-        ('.', ',')
-    } else {
-        (',', '.')
-    };
+    let (group, point) = if decimal_comma { ('.', ',') } else { (',', '.') };
     let Some(plain) = ungroup(&s, group, point) else {
         return Cell::Bad;
     };
-    let value = if plain.contains(['e', 'E']) {
-        Decimal::from_scientific(&plain)
-    } else {
-        Decimal::from_str(&plain)
-    };
+    let value = if plain.contains(['e', 'E']) { Decimal::from_scientific(&plain) } else { Decimal::from_str(&plain) };
     match value {
-        Ok(v) => Cell::Number {
-            value: if negative { -v } else { v },
-            percent,
-        },
+        Ok(v) => Cell::Number { value: if negative { -v } else { v }, percent },
         Err(_) => Cell::Bad,
     }
 }
@@ -204,12 +183,7 @@ fn ungroup(s: &str, group: char, point: char) -> Option<String> {
             if !ok(&digits) || !ok(mantissa) || (digits.is_empty() && mantissa.is_empty()) {
                 return None;
             }
-            Some(format!(
-                "{}.{}{}",
-                if digits.is_empty() { "0" } else { &digits },
-                mantissa,
-                exp
-            ))
+            Some(format!("{}.{}{}", if digits.is_empty() { "0" } else { &digits }, mantissa, exp))
         }
         None => {
             let (mantissa, exp) = split_exp(&digits);
@@ -275,20 +249,8 @@ mod tests {
 
     #[test]
     fn decimal_comma_only_when_asked() {
-        assert_eq!(
-            parse("1.234,5", true),
-            Cell::Number {
-                value: d("1234.5"),
-                percent: false
-            }
-        );
-        assert_eq!(
-            parse("12,5 %", true),
-            Cell::Number {
-                value: d("12.5"),
-                percent: true
-            }
-        );
+        assert_eq!(parse("1.234,5", true), Cell::Number { value: d("1234.5"), percent: false });
+        assert_eq!(parse("12,5 %", true), Cell::Number { value: d("12.5"), percent: true });
         assert_eq!(parse("1.234,5", false), Cell::Bad);
         // Never guessed: `1,5` is not fifteen.
         assert_eq!(parse("1,5", false), Cell::Bad);
@@ -302,21 +264,8 @@ mod tests {
 
     #[test]
     fn missing_spellings() {
-        for m in [
-            "",
-            "  ",
-            "—",
-            "N/A",
-            "n/a",
-            "#N/A",
-            "#DIV/0!",
-            "無",
-            "暫無",
-            "不適用",
-            "无",
-            "暂无",
-            "不适用",
-        ] {
+        for m in ["", "  ", "—", "N/A", "n/a", "#N/A", "#DIV/0!", "無", "暫無", "不適用", "无", "暂无", "不适用"]
+        {
             assert_eq!(parse(m, false), Cell::Missing { dash: false }, "{m:?}");
         }
         assert_eq!(parse("-", false), Cell::Missing { dash: true });
@@ -325,48 +274,18 @@ mod tests {
 
     #[test]
     fn the_fast_path_agrees_with_the_full_parser() {
-        for s in [
-            "0",
-            "12",
-            "-12",
-            "12.5",
-            "-0.25",
-            "100.00",
-            "999999999999999999",
-            "0.000001",
-        ] {
+        for s in ["0", "12", "-12", "12.5", "-0.25", "100.00", "999999999999999999", "0.000001"] {
             let fast = parse_plain(s.as_bytes()).unwrap_or_else(|| panic!("{s}"));
-            assert_eq!(
-                parse(s, false),
-                Cell::Number {
-                    value: fast,
-                    percent: false
-                },
-                "{s}"
-            );
+            assert_eq!(parse(s, false), Cell::Number { value: fast, percent: false }, "{s}");
         }
-        for s in [
-            "",
-            "-",
-            ".5",
-            "5.",
-            "1.2.3",
-            "12%",
-            " 12",
-            "1,234",
-            "9999999999999999999",
-            "--1",
-            "1e3",
-        ] {
+        for s in ["", "-", ".5", "5.", "1.2.3", "12%", " 12", "1,234", "9999999999999999999", "--1", "1e3"] {
             assert_eq!(parse_plain(s.as_bytes()), None, "{s:?}");
         }
     }
 
     #[test]
     fn bad_values() {
-        for b in [
-            "abc", "12abc", "1..2", "--5", "(-5)", "%", "¥", "1,2345", "12-3", "1e",
-        ] {
+        for b in ["abc", "12abc", "1..2", "--5", "(-5)", "%", "¥", "1,2345", "12-3", "1e"] {
             assert_eq!(parse(b, false), Cell::Bad, "{b:?}");
         }
     }

@@ -28,15 +28,8 @@ impl Period {
 
     fn month(y: i32, m: u32) -> Option<Period> {
         let start = NaiveDate::from_ymd_opt(y, m, 1)?;
-        let next = if m == 12 {
-            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
-        } else {
-            NaiveDate::from_ymd_opt(y, m + 1, 1)?
-        };
-        Some(Period {
-            start,
-            end: next - Duration::days(1),
-        })
+        let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+        Some(Period { start, end: next - Duration::days(1) })
     }
 
     fn quarter(y: i32, q: u32) -> Option<Period> {
@@ -45,17 +38,11 @@ impl Period {
         }
         let a = Period::month(y, q * 3 - 2)?;
         let b = Period::month(y, q * 3)?;
-        Some(Period {
-            start: a.start,
-            end: b.end,
-        })
+        Some(Period { start: a.start, end: b.end })
     }
 
     fn year(y: i32) -> Option<Period> {
-        Some(Period {
-            start: NaiveDate::from_ymd_opt(y, 1, 1)?,
-            end: NaiveDate::from_ymd_opt(y, 12, 31)?,
-        })
+        Some(Period { start: NaiveDate::from_ymd_opt(y, 1, 1)?, end: NaiveDate::from_ymd_opt(y, 12, 31)? })
     }
 
     fn day(d: NaiveDate) -> Period {
@@ -65,14 +52,10 @@ impl Period {
     /// The smallest month, quarter or year that covers `self`, if any.
     pub fn cover(&self) -> Option<Period> {
         let (y, m) = (self.start.year(), self.start.month());
-        [
-            Period::month(y, m),
-            Period::quarter(y, (m - 1) / 3 + 1),
-            Period::year(y),
-        ]
-        .into_iter()
-        .flatten()
-        .find(|p| p.contains(self))
+        [Period::month(y, m), Period::quarter(y, (m - 1) / 3 + 1), Period::year(y)]
+            .into_iter()
+            .flatten()
+            .find(|p| p.contains(self))
     }
 
     /// Whether the range is longer than a quarter (92 days).
@@ -103,17 +86,17 @@ const EXCEL_EPOCH: (i32, u32, u32) = (1899, 12, 30);
 
 /// Parses a period cell or `--period` argument.
 pub fn parse(raw: &str) -> Option<Period> {
-    let s: String = raw
-        .trim()
-        .chars()
-        .map(|c| {
-            if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            } else {
-                c
-            }
-        })
-        .collect();
+    let s: String =
+        raw.trim()
+            .chars()
+            .map(|c| {
+                if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect();
     let s = s.trim();
     // A time of day after a date: `2026-07-15 00:00:00`, `2026/7/15 8:30`.
     let s = match s.split_once([' ', 'T']) {
@@ -150,10 +133,7 @@ fn year(s: &str) -> Option<i32> {
 
 /// `2026-Q3`, `2026Q3`, `2026 Q3`, `Q3 2026`, `Q3-2026`, `2026/Q3`.
 fn quarter(s: &str) -> Option<Period> {
-    let compact: String = s
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '/' | '_' | '.'))
-        .collect();
+    let compact: String = s.chars().filter(|c| !matches!(c, ' ' | '-' | '/' | '_' | '.')).collect();
     let (y, q) = if let Some(rest) = compact.strip_prefix('Q') {
         (rest.get(1..)?, rest.get(..1)?)
     } else {
@@ -245,29 +225,16 @@ mod tests {
     #[test]
     fn every_period_spelling_of_the_spec() {
         let q3 = "2026-07-01..2026-09-30";
-        for s in [
-            "2026-Q3",
-            "2026Q3",
-            "Q3 2026",
-            "2026年第三季度",
-            "2026年Q3",
-            "2026 Q3",
-            "q3-2026",
-            "2026年第3季",
-        ] {
+        for s in ["2026-Q3", "2026Q3", "Q3 2026", "2026年第三季度", "2026年Q3", "2026 Q3", "q3-2026", "2026年第3季"]
+        {
             assert_eq!(range(s), q3, "{s}");
         }
         let july = "2026-07-01..2026-07-31";
         for s in ["2026-07", "2026/7", "2026年7月", "2026.07"] {
             assert_eq!(range(s), july, "{s}");
         }
-        for s in [
-            "2026-07-15",
-            "2026/7/15",
-            "2026年7月15日",
-            "2026-07-15 00:00:00",
-            "２０２６－０７－１５",
-        ] {
+        for s in ["2026-07-15", "2026/7/15", "2026年7月15日", "2026-07-15 00:00:00", "２０２６－０７－１５"]
+        {
             assert_eq!(range(s), "2026-07-15..2026-07-15", "{s}");
         }
         assert_eq!(range("2026"), "2026-01-01..2026-12-31");
@@ -291,17 +258,7 @@ mod tests {
 
     #[test]
     fn not_periods() {
-        for s in [
-            "",
-            "Q5 2026",
-            "2026-13",
-            "2026-02-30",
-            "abc",
-            "12345",
-            "7",
-            "2026年第五季度",
-            "3000-Q1",
-        ] {
+        for s in ["", "Q5 2026", "2026-13", "2026-02-30", "abc", "12345", "7", "2026年第五季度", "3000-Q1"] {
             assert!(parse(s).is_none(), "{s:?}");
         }
     }
@@ -312,15 +269,9 @@ mod tests {
         assert_eq!(p("2026年第三季度").to_string(), "2026-Q3");
         assert_eq!(p("2026/7").to_string(), "2026-07");
         assert_eq!(p("2026").to_string(), "2026");
-        let aug_to_sep = Period {
-            start: p("2026-08").start,
-            end: p("2026-09").end,
-        };
+        let aug_to_sep = Period { start: p("2026-08").start, end: p("2026-09").end };
         assert_eq!(aug_to_sep.cover().unwrap().to_string(), "2026-Q3");
-        let jun_to_jul = Period {
-            start: p("2026-06").start,
-            end: p("2026-07").end,
-        };
+        let jun_to_jul = Period { start: p("2026-06").start, end: p("2026-07").end };
         assert_eq!(jun_to_jul.cover().unwrap().to_string(), "2026");
         assert!(p("2026").longer_than_a_quarter());
         assert!(!p("2026-Q3").longer_than_a_quarter());

@@ -95,10 +95,7 @@ fn kpi_plan(k: &Kpi) -> Option<KpiPlan> {
             target: anchor_value(Some(k.target.value))?,
             stretch: anchor_value(st),
         },
-        Direction::Range => Anchors::Range {
-            threshold: anchor_pair(th),
-            target: anchor_pair(Some(k.target.value))?,
-        },
+        Direction::Range => Anchors::Range { threshold: anchor_pair(th), target: anchor_pair(Some(k.target.value))? },
     };
     let unit = k.unit.value;
     let aggregate = k.aggregate.as_ref().map(|a| a.value).unwrap_or(match unit {
@@ -134,48 +131,29 @@ impl Plan {
         };
         for (ri, role) in roles.iter().enumerate() {
             plan.role_keys.entry(normalize(role.id())).or_insert(ri);
-            plan.role_keys
-                .entry(normalize(&role.doc.title.value))
-                .or_insert(ri);
+            plan.role_keys.entry(normalize(&role.doc.title.value)).or_insert(ri);
             if let Some(en) = &role.doc.title_en {
                 plan.role_keys.entry(normalize(&en.value)).or_insert(ri);
             }
-            let kpis: Vec<KpiPlan> = role
-                .kpis()
-                .iter()
-                .filter_map(|k| kpi_plan(&k.value))
-                .collect();
+            let kpis: Vec<KpiPlan> = role.kpis().iter().filter_map(|k| kpi_plan(&k.value)).collect();
             let mut keys: HashMap<String, Vec<(usize, Part)>> = HashMap::new();
             // Precedence: metric names, then KPI ids, then KPI titles.
             for (i, k) in role.kpis().iter().enumerate() {
                 if let Some(m) = &k.value.metric {
-                    keys.entry(normalize(&m.value))
-                        .or_default()
-                        .push((i, Part::Value));
+                    keys.entry(normalize(&m.value)).or_default().push((i, Part::Value));
                 }
                 if let Some(r) = &k.value.ratio {
-                    keys.entry(normalize(&r.value.numerator))
-                        .or_default()
-                        .push((i, Part::Numerator));
-                    keys.entry(normalize(&r.value.denominator))
-                        .or_default()
-                        .push((i, Part::Denominator));
+                    keys.entry(normalize(&r.value.numerator)).or_default().push((i, Part::Numerator));
+                    keys.entry(normalize(&r.value.denominator)).or_default().push((i, Part::Denominator));
                 }
             }
             for pass in 0..2 {
                 for (i, k) in role.kpis().iter().enumerate() {
-                    let name = if pass == 0 {
-                        &k.value.id.value
-                    } else {
-                        &k.value.title.value
-                    };
+                    let name = if pass == 0 { &k.value.id.value } else { &k.value.title.value };
                     let key = normalize(name);
                     if !keys.contains_key(&key) {
                         let part = match &k.value.metric {
-                            Some(m) => keys
-                                .get(&normalize(&m.value))
-                                .cloned()
-                                .unwrap_or(vec![(i, Part::Value)]),
+                            Some(m) => keys.get(&normalize(&m.value)).cloned().unwrap_or(vec![(i, Part::Value)]),
                             None => vec![(i, Part::Value)],
                         };
                         keys.insert(key, part);
@@ -186,12 +164,7 @@ impl Plan {
                 plan.all_metric_keys.insert(k.clone(), ());
             }
             plan.max_kpis = plan.max_kpis.max(kpis.len());
-            plan.roles.push(RolePlan {
-                id: role.id().to_string(),
-                title: role.doc.title.value.clone(),
-                kpis,
-                keys,
-            });
+            plan.roles.push(RolePlan { id: role.id().to_string(), title: role.doc.title.value.clone(), kpis, keys });
         }
         plan
     }

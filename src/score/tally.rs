@@ -88,11 +88,7 @@ impl Acc {
                 return None;
             }
             let r = self.num / self.den;
-            return Some(if k.unit == Unit::Percent {
-                r * Decimal::ONE_HUNDRED
-            } else {
-                r
-            });
+            return Some(if k.unit == Unit::Percent { r * Decimal::ONE_HUNDRED } else { r });
         }
         if self.n == 0 {
             return None;
@@ -130,10 +126,7 @@ pub struct Tally {
 
 impl Tally {
     pub fn new(stride: usize) -> Self {
-        Tally {
-            stride: stride.max(1),
-            ..Tally::default()
-        }
+        Tally { stride: stride.max(1), ..Tally::default() }
     }
 
     /// The id of a person's name (already trimmed and valid UTF-8).
@@ -154,16 +147,11 @@ impl Tally {
             return e as usize;
         }
         let e = self.entities.len();
-        self.entities.push(Entity {
-            person: person.map(|p| self.person_names[p as usize].clone()),
-            role,
-        });
+        self.entities.push(Entity { person: person.map(|p| self.person_names[p as usize].clone()), role });
         self.index.insert(key, e as u32);
         self.main_rows.push(0);
-        self.main
-            .resize(self.entities.len() * self.stride, Acc::default());
-        self.compare
-            .resize(self.entities.len() * self.stride, Acc::default());
+        self.main.resize(self.entities.len() * self.stride, Acc::default());
+        self.compare.resize(self.entities.len() * self.stride, Acc::default());
         e
     }
 
@@ -201,11 +189,7 @@ mod tests {
             title: "k".into(),
             metric: "m".into(),
             unit,
-            anchors: Anchors::Higher {
-                threshold: None,
-                target: d("1"),
-                stretch: None,
-            },
+            anchors: Anchors::Higher { threshold: None, target: d("1"), stretch: None },
             weight: d("100"),
             aggregate,
             ratio,
@@ -214,12 +198,7 @@ mod tests {
 
     fn key(month: u32, line: u64) -> LastKey {
         let start = NaiveDate::from_ymd_opt(2026, month, 1);
-        LastKey {
-            end: start,
-            start,
-            file: 0,
-            line,
-        }
+        LastKey { end: start, start, file: 0, line }
     }
 
     #[test]
@@ -246,10 +225,7 @@ mod tests {
         let mut a = Acc::default();
         a.add(Part::Value, d("1"), key(9, 10), Aggregate::Last);
         a.add(Part::Value, d("2"), key(9, 5), Aggregate::Last);
-        assert_eq!(
-            a.value(&kpi(Aggregate::Last, false, Unit::Score)),
-            Some(d("1"))
-        );
+        assert_eq!(a.value(&kpi(Aggregate::Last, false, Unit::Score)), Some(d("1")));
     }
 
     #[test]
@@ -260,14 +236,8 @@ mod tests {
         a.add(Part::Numerator, d("8"), key(8, 3), Aggregate::Mean);
         a.add(Part::Denominator, d("160"), key(8, 4), Aggregate::Mean);
         // (12 + 8) / (160 + 160) = 6.25 %
-        assert_eq!(
-            a.value(&kpi(Aggregate::Mean, true, Unit::Percent)),
-            Some(d("6.25"))
-        );
-        assert_eq!(
-            a.value(&kpi(Aggregate::Mean, true, Unit::Ratio)),
-            Some(d("0.0625"))
-        );
+        assert_eq!(a.value(&kpi(Aggregate::Mean, true, Unit::Percent)), Some(d("6.25")));
+        assert_eq!(a.value(&kpi(Aggregate::Mean, true, Unit::Ratio)), Some(d("0.0625")));
         let mut z = Acc::default();
         z.add(Part::Numerator, d("3"), key(7, 1), Aggregate::Mean);
         z.add(Part::Denominator, d("0"), key(7, 2), Aggregate::Mean);

@@ -16,41 +16,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if idx.len() < 2 {
             continue;
         }
-        let mut d = Diagnostic::new(
-            Rule::DuplicateId,
-            format!("role id `{id}` is declared by {} files", idx.len()),
-        )
-        .role(*id)
-        .item(*id);
+        let mut d = Diagnostic::new(Rule::DuplicateId, format!("role id `{id}` is declared by {} files", idx.len()))
+            .role(*id)
+            .item(*id);
         for &i in idx {
             let role = &ctx.roles[i];
-            d = d.at(
-                role.loc(&role.doc.id),
-                ctx.sources.name(role.file).to_string(),
-            );
+            d = d.at(role.loc(&role.doc.id), ctx.sources.name(role.file).to_string());
         }
         out.push(d);
     }
     for role in ctx.roles {
-        let duties = role
-            .duties()
-            .iter()
-            .map(|d| (&d.value.id, role.loc(&d.value.id)));
+        let duties = role.duties().iter().map(|d| (&d.value.id, role.loc(&d.value.id)));
         within(role, "duty", duties, out);
-        let auth = role
-            .authority()
-            .iter()
-            .map(|a| (&a.value.id, role.loc(&a.value.id)));
+        let auth = role.authority().iter().map(|a| (&a.value.id, role.loc(&a.value.id)));
         within(role, "authority", auth, out);
-        let kpis = role
-            .kpis()
-            .iter()
-            .map(|k| (&k.value.id, role.loc(&k.value.id)));
+        let kpis = role.kpis().iter().map(|k| (&k.value.id, role.loc(&k.value.id)));
         within(role, "KPI", kpis, out);
-        let comps = role
-            .competencies()
-            .iter()
-            .map(|c| (&c.value.id, role.loc(&c.value.id)));
+        let comps = role.competencies().iter().map(|c| (&c.value.id, role.loc(&c.value.id)));
         within(role, "competency", comps, out);
     }
 }
@@ -71,11 +53,7 @@ fn within<'a>(
         }
         let mut d = Diagnostic::new(
             Rule::DuplicateId,
-            format!(
-                "{kind} id `{id}` appears {} times in role `{}`",
-                locs.len(),
-                role.id()
-            ),
+            format!("{kind} id `{id}` appears {} times in role `{}`", locs.len(), role.id()),
         )
         .role(role.id())
         .item(id);

@@ -11,11 +11,7 @@ use crate::rule::Rule;
 /// Lowercase ASCII words joined by single hyphens: `process-manager`.
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -25,11 +21,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::new(
                     Rule::IdMismatch,
-                    format!(
-                        "role id `{}` does not match its file name `{}`",
-                        id.value,
-                        ctx.sources.name(role.file)
-                    ),
+                    format!("role id `{}` does not match its file name `{}`", id.value, ctx.sources.name(role.file)),
                 )
                 .at(role.loc(id), format!("expected `{}`", role.stem))
                 .role(id.value.as_str())
@@ -39,20 +31,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let mut ids: Vec<(&str, &Sp<String>)> = vec![("role", id)];
         ids.extend(role.duties().iter().map(|d| ("duty", &d.value.id)));
         ids.extend(role.authority().iter().map(|a| ("authority", &a.value.id)));
-        ids.extend(
-            role.competencies()
-                .iter()
-                .map(|c| ("competency", &c.value.id)),
-        );
+        ids.extend(role.competencies().iter().map(|c| ("competency", &c.value.id)));
         ids.extend(role.kpis().iter().map(|k| ("KPI", &k.value.id)));
         for (kind, sid) in ids {
             if !is_kebab(&sid.value) {
-                let mut d = Diagnostic::new(
-                    Rule::IdMismatch,
-                    format!("{kind} id `{}` is not lowercase kebab-case", sid.value),
-                )
-                .at(role.loc(sid), "use lowercase ASCII words joined by `-`")
-                .role(role.id());
+                let mut d =
+                    Diagnostic::new(Rule::IdMismatch, format!("{kind} id `{}` is not lowercase kebab-case", sid.value))
+                        .at(role.loc(sid), "use lowercase ASCII words joined by `-`")
+                        .role(role.id());
                 if kind != "role" {
                     d = d.item(sid.value.as_str());
                 }

@@ -34,9 +34,7 @@ fn single(name: &str, a: Option<Anchor>) -> Result<Option<f64>, String> {
         None => Ok(None),
         Some(Anchor::Value(v)) if v.is_finite() => Ok(Some(v)),
         Some(Anchor::Value(v)) => Err(format!("{name} is {v}, not a finite number")),
-        Some(Anchor::Range(_)) => Err(format!(
-            "{name} is a [low, high] pair, which only `direction: range` takes"
-        )),
+        Some(Anchor::Range(_)) => Err(format!("{name} is a [low, high] pair, which only `direction: range` takes")),
     }
 }
 
@@ -45,9 +43,7 @@ fn pair(name: &str, a: Option<Anchor>) -> Result<Option<[f64; 2]>, String> {
         None => Ok(None),
         Some(Anchor::Range(r)) if r.iter().all(|v| v.is_finite()) => Ok(Some(r)),
         Some(Anchor::Range(r)) => Err(format!("{name} [{}, {}] is not finite", r[0], r[1])),
-        Some(Anchor::Value(_)) => Err(format!(
-            "{name} of a `range` KPI must be a [low, high] pair"
-        )),
+        Some(Anchor::Value(_)) => Err(format!("{name} of a `range` KPI must be a [low, high] pair")),
     }
 }
 
@@ -62,12 +58,7 @@ pub fn problem(k: &Kpi) -> Option<String> {
     result.err()
 }
 
-fn ordered(
-    dir: Direction,
-    th: Option<Anchor>,
-    target: Anchor,
-    st: Option<Anchor>,
-) -> Result<(), String> {
+fn ordered(dir: Direction, th: Option<Anchor>, target: Anchor, st: Option<Anchor>) -> Result<(), String> {
     let l = single("threshold", th)?;
     let t = single("target", Some(target))?.unwrap_or_default();
     let s = single("stretch", st)?;
@@ -78,20 +69,16 @@ fn ordered(
     let before = |a: f64, b: f64| if rising { a < b } else { a > b };
     if let Some(l) = l {
         if !before(l, t) {
-            return Err(format!(
-                "threshold {l} must be {word} target {t} for `{}`",
-                dir_name(dir)
-            ));
+            return Err(format!("threshold {l} must be {word} target {t} for `{}`", dir_name(dir)));
         }
     } else if rising && t <= 0.0 {
-        return Err(format!("target {t} must be > 0 when there is no threshold (the score is proportional to the target)"));
+        return Err(format!(
+            "target {t} must be > 0 when there is no threshold (the score is proportional to the target)"
+        ));
     }
     if let Some(s) = s {
         if !before(t, s) {
-            return Err(format!(
-                "target {t} must be {word} stretch {s} for `{}`",
-                dir_name(dir)
-            ));
+            return Err(format!("target {t} must be {word} stretch {s} for `{}`", dir_name(dir)));
         }
     }
     Ok(())
@@ -107,9 +94,7 @@ fn range(th: Option<Anchor>, target: Anchor, st: Option<Anchor>) -> Result<(), S
     }
     if let Some([lo2, hi2]) = pair("threshold", th)? {
         if !(lo2 <= lo && hi <= hi2) {
-            return Err(format!(
-                "threshold [{lo2}, {hi2}] must enclose target [{lo}, {hi}]"
-            ));
+            return Err(format!("threshold [{lo2}, {hi2}] must enclose target [{lo}, {hi}]"));
         }
     }
     Ok(())

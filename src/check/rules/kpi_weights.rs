@@ -16,39 +16,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let key = ctx.sources.key_line(&role.loc(kpis), "kpis");
-        let ids: Vec<String> = kpis
-            .value
-            .iter()
-            .map(|k| k.value.id.value.clone())
-            .collect();
+        let ids: Vec<String> = kpis.value.iter().map(|k| k.value.id.value.clone()).collect();
         let mut bad = Vec::new();
         for k in &kpis.value {
             let w = k.value.weight.value;
             if !w.is_finite() || w < 0.0 {
-                bad.push((
-                    role.loc(&k.value.weight),
-                    format!("weight of `{}` is {w}", k.value.id.value),
-                ));
+                bad.push((role.loc(&k.value.weight), format!("weight of `{}` is {w}", k.value.id.value)));
             }
         }
         let sum: f64 = kpis.value.iter().map(|k| k.value.weight.value).sum();
         let message = if !bad.is_empty() {
-            format!(
-                "role `{}` has KPI weights that are negative or not finite",
-                role.id()
-            )
+            format!("role `{}` has KPI weights that are negative or not finite", role.id())
         } else if (sum - 100.0).abs() > TOLERANCE {
-            format!(
-                "KPI weights of role `{}` sum to {}, not 100",
-                role.id(),
-                round4(sum)
-            )
+            format!("KPI weights of role `{}` sum to {}, not 100", role.id(), round4(sum))
         } else {
             continue;
         };
-        let mut d = Diagnostic::new(Rule::KpiWeights, message)
-            .at(key, "the weights of these KPIs")
-            .role(role.id());
+        let mut d = Diagnostic::new(Rule::KpiWeights, message).at(key, "the weights of these KPIs").role(role.id());
         for (loc, label) in bad {
             d = d.at(loc, label);
         }

@@ -17,13 +17,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (name, missing) in sections {
             if missing {
                 out.push(
-                    Diagnostic::new(
-                        Rule::MissingSection,
-                        format!("role `{}` has no {name}", role.id()),
-                    )
-                    .at(role.loc(&role.doc.id), format!("add `{name}:`"))
-                    .role(role.id())
-                    .item(name),
+                    Diagnostic::new(Rule::MissingSection, format!("role `{}` has no {name}", role.id()))
+                        .at(role.loc(&role.doc.id), format!("add `{name}:`"))
+                        .role(role.id())
+                        .item(name),
                 );
             }
         }

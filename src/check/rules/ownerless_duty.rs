@@ -22,11 +22,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             out.push(
-                Diagnostic::new(Rule::OwnerlessDuty, format!("duty `{}` of `{}` has nobody responsible: {why}", duty.value.id.value, role.id()))
-                    .at(role.loc(r), "responsible")
-                    .role(role.id())
-                    .item(duty.value.id.value.as_str())
-                    .note("name at least one role that does the work (omit `responsible` to make it the owner)"),
+                Diagnostic::new(
+                    Rule::OwnerlessDuty,
+                    format!("duty `{}` of `{}` has nobody responsible: {why}", duty.value.id.value, role.id()),
+                )
+                .at(role.loc(r), "responsible")
+                .role(role.id())
+                .item(duty.value.id.value.as_str())
+                .note("name at least one role that does the work (omit `responsible` to make it the owner)"),
             );
         }
     }

@@ -34,16 +34,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 if who == owner && in_ci {
                     holders.push(who.to_string());
                     let ci: String = ls.iter().filter(|&&c| c != 'R').collect();
-                    reasons.push(format!(
-                        "the owner `{who}` is also listed as {}",
-                        letters_name(&ci)
-                    ));
+                    reasons.push(format!("the owner `{who}` is also listed as {}", letters_name(&ci)));
                 } else if ls.len() >= 2 && ctx.index.is_role(who) {
                     holders.push(who.to_string());
-                    reasons.push(format!(
-                        "`{who}` is listed as {}",
-                        letters_name(&ls.iter().collect::<String>())
-                    ));
+                    reasons.push(format!("`{who}` is listed as {}", letters_name(&ls.iter().collect::<String>())));
                 }
             }
             if holders.is_empty() {
@@ -55,9 +49,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             )
             .at(role.loc(&d.id), "this duty")
             .item(d.id.value.as_str())
-            .note(
-                "each role takes one letter per duty; the owner is Accountable and needs no C or I",
-            );
+            .note("each role takes one letter per duty; the owner is Accountable and needs no C or I");
             diag.roles = holders;
             out.push(diag);
         }

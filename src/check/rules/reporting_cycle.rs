@@ -17,10 +17,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter_map(|(id, idx)| {
             let role = &ctx.roles[idx[0]];
-            role.doc
-                .reports_to
-                .as_ref()
-                .map(|r| (*id, (idx[0], r.value.as_str())))
+            role.doc.reports_to.as_ref().map(|r| (*id, (idx[0], r.value.as_str())))
         })
         .collect();
     let mut reported: BTreeSet<Vec<&str>> = BTreeSet::new();
@@ -45,15 +42,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn diagnostic(ctx: &Ctx, boss: &BTreeMap<&str, (usize, &str)>, cycle: &[&str]) -> Diagnostic {
-    let chain: Vec<&str> = cycle
-        .iter()
-        .copied()
-        .chain(cycle.first().copied())
-        .collect();
-    let mut d = Diagnostic::new(
-        Rule::ReportingCycle,
-        format!("reports_to forms a cycle: {}", chain.join(" → ")),
-    );
+    let chain: Vec<&str> = cycle.iter().copied().chain(cycle.first().copied()).collect();
+    let mut d = Diagnostic::new(Rule::ReportingCycle, format!("reports_to forms a cycle: {}", chain.join(" → ")));
     for id in cycle {
         let (i, _) = boss[id];
         let role = &ctx.roles[i];

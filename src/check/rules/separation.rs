@@ -20,11 +20,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (item, _) in &sep.items {
             for &(r, duty) in ctx.index.duties.get(item.as_str()).into_iter().flatten() {
                 let role = &ctx.roles[r];
-                held.entry(role.id()).or_default().push((
-                    item,
-                    role.loc(&duty.value.id),
-                    "owns the duty",
-                ));
+                held.entry(role.id()).or_default().push((item, role.loc(&duty.value.id), "owns the duty"));
                 if let Some(resp) = &duty.value.responsible {
                     for x in &resp.value {
                         if x.value != role.id() {
@@ -37,19 +33,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            for &(r, auth) in ctx
-                .index
-                .authorities
-                .get(item.as_str())
-                .into_iter()
-                .flatten()
-            {
+            for &(r, auth) in ctx.index.authorities.get(item.as_str()).into_iter().flatten() {
                 let role = &ctx.roles[r];
-                held.entry(role.id()).or_default().push((
-                    item,
-                    role.loc(&auth.value.id),
-                    "has the authority",
-                ));
+                held.entry(role.id()).or_default().push((item, role.loc(&auth.value.id), "has the authority"));
             }
         }
         for (who, mut items) in held {
@@ -60,17 +46,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if names.len() < 2 {
                 continue;
             }
-            let reason = if sep.reason.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", sep.reason)
-            };
+            let reason = if sep.reason.is_empty() { String::new() } else { format!(" ({})", sep.reason) };
             let mut d = Diagnostic::new(
                 Rule::SeparationOfDuties,
-                format!(
-                    "role `{who}` holds {}, which must be kept apart{reason}",
-                    and_list(&names)
-                ),
+                format!("role `{who}` holds {}, which must be kept apart{reason}", and_list(&names)),
             )
             .role(who);
             for (item, loc, how) in &items {

@@ -19,28 +19,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let mut roles: Vec<&str> = held.iter().map(|(r, _)| ctx.roles[*r].id()).collect();
         roles.dedup();
         if roles.len() >= 2 {
-            let msg = format!(
-                "authority `{id}` is held by {} roles: {}",
-                roles.len(),
-                and_list(&roles)
-            );
+            let msg = format!("authority `{id}` is held by {} roles: {}", roles.len(), and_list(&roles));
             out.push(diagnostic(ctx, msg, held, &roles, vec![id.to_string()]));
         }
     }
     let mut by_title: BTreeMap<String, Vec<(usize, &Sp<Authority>)>> = BTreeMap::new();
     for held in ctx.index.authorities.values() {
         for &(r, a) in held {
-            by_title
-                .entry(normalize(&a.value.title.value))
-                .or_default()
-                .push((r, a));
+            by_title.entry(normalize(&a.value.title.value)).or_default().push((r, a));
         }
     }
     for (key, held) in by_title {
-        let mut ids: Vec<&str> = held
-            .iter()
-            .map(|(_, a)| a.value.id.value.as_str())
-            .collect();
+        let mut ids: Vec<&str> = held.iter().map(|(_, a)| a.value.id.value.as_str()).collect();
         ids.sort();
         ids.dedup();
         let mut roles: Vec<&str> = held.iter().map(|(r, _)| ctx.roles[*r].id()).collect();
@@ -51,18 +41,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let title = &held[0].1.value.title.value;
-        let msg = format!(
-            "authority 「{title}」 is held by {} roles under different ids: {}",
-            roles.len(),
-            and_list(&ids)
-        );
-        out.push(diagnostic(
-            ctx,
-            msg,
-            &held,
-            &roles,
-            ids.iter().map(|s| s.to_string()).collect(),
-        ));
+        let msg =
+            format!("authority 「{title}」 is held by {} roles under different ids: {}", roles.len(), and_list(&ids));
+        out.push(diagnostic(ctx, msg, &held, &roles, ids.iter().map(|s| s.to_string()).collect()));
     }
 }
 

@@ -15,16 +15,9 @@ use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // Every declaration of every duty, in load order.
-    let duties: Vec<(usize, &crate::model::Sp<crate::model::Duty>)> = ctx
-        .roles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| r.duties().iter().map(move |d| (i, d)))
-        .collect();
-    let records: Vec<Record> = duties
-        .iter()
-        .map(|(_, d)| Record::new(&d.value.text()))
-        .collect();
+    let duties: Vec<(usize, &crate::model::Sp<crate::model::Duty>)> =
+        ctx.roles.iter().enumerate().flat_map(|(i, r)| r.duties().iter().map(move |d| (i, d))).collect();
+    let records: Vec<Record> = duties.iter().map(|(_, d)| Record::new(&d.value.text())).collect();
     for pair in similar::join(&records, ctx.config.similarity) {
         let (ra, a) = duties[pair.a];
         let (rb, b) = duties[pair.b];
@@ -51,11 +44,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .role(role_b.id())
         .item(a.value.id.value.as_str())
         .item(b.value.id.value.as_str())
-        .note("give the work to one role and make the other consulted, or reword the duties so each says what is its own");
-        d.notes.push(format!(
-            "similarity {:.4} ≥ threshold {}",
-            pair.score, ctx.config.similarity
-        ));
+        .note(
+            "give the work to one role and make the other consulted, or reword the duties so each says what is its own",
+        );
+        d.notes.push(format!("similarity {:.4} ≥ threshold {}", pair.score, ctx.config.similarity));
         out.push(d);
     }
 }

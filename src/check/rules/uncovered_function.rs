@@ -12,20 +12,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     for f in &ctx.config.functions {
-        let covered = ctx
-            .roles
-            .iter()
-            .flat_map(|r| r.duties())
-            .any(|d| d.value.function.value == f.id);
+        let covered = ctx.roles.iter().flat_map(|r| r.duties()).any(|d| d.value.function.value == f.id);
         if covered {
             continue;
         }
-        let mut d = Diagnostic::new(
-            Rule::UncoveredFunction,
-            format!("function `{}` ({}) has no duty", f.id, f.title),
-        )
-        .item(f.id.as_str())
-        .note("give some role a duty with this `function`, or remove the function from the config");
+        let mut d = Diagnostic::new(Rule::UncoveredFunction, format!("function `{}` ({}) has no duty", f.id, f.title))
+            .item(f.id.as_str())
+            .note("give some role a duty with this `function`, or remove the function from the config");
         if let Some(loc) = f.loc {
             d = d.at(loc, "declared here");
         }

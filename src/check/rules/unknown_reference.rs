@@ -13,11 +13,7 @@ use crate::suggest::nearest;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let roles: Vec<&str> = ctx.index.role_ids().collect();
-    let roles_and_partners: Vec<&str> = roles
-        .iter()
-        .copied()
-        .chain(ctx.index.partners.iter().copied())
-        .collect();
+    let roles_and_partners: Vec<&str> = roles.iter().copied().chain(ctx.index.partners.iter().copied()).collect();
     let functions: Vec<&str> = ctx.index.functions.iter().copied().collect();
     for role in ctx.roles {
         if let Some(r) = &role.doc.reports_to {
@@ -29,14 +25,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let d = &duty.value;
             let duty_id = Some(d.id.value.as_str());
             if !ctx.index.functions.contains(d.function.value.as_str()) {
-                out.push(unknown(
-                    role,
-                    &d.function,
-                    "function",
-                    "department function",
-                    &functions,
-                    duty_id,
-                ));
+                out.push(unknown(role, &d.function, "function", "department function", &functions, duty_id));
             }
             for x in d.responsible.iter().flat_map(|r| &r.value) {
                 if ctx.index.is_role(&x.value) {
@@ -44,23 +33,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 }
                 let mut diag = unknown(role, x, "responsible", "role", &roles, duty_id);
                 if ctx.index.partners.contains(x.value.as_str()) {
-                    diag = diag.note("a partner department can be consulted or informed, but R must be a role of this department");
+                    diag = diag.note(
+                        "a partner department can be consulted or informed, but R must be a role of this department",
+                    );
                 }
                 out.push(diag);
             }
             for (field, list) in [("consulted", &d.consulted), ("informed", &d.informed)] {
                 for x in list {
-                    if !ctx.index.is_role(&x.value)
-                        && !ctx.index.partners.contains(x.value.as_str())
-                    {
-                        out.push(unknown(
-                            role,
-                            x,
-                            field,
-                            "role or partner department",
-                            &roles_and_partners,
-                            duty_id,
-                        ));
+                    if !ctx.index.is_role(&x.value) && !ctx.index.partners.contains(x.value.as_str()) {
+                        out.push(unknown(role, x, field, "role or partner department", &roles_and_partners, duty_id));
                     }
                 }
             }
@@ -71,22 +53,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn unknown(
-    role: &Role,
-    name: &Sp<String>,
-    field: &str,
-    kind: &str,
-    known: &[&str],
-    duty: Option<&str>,
-) -> Diagnostic {
+fn unknown(role: &Role, name: &Sp<String>, field: &str, kind: &str, known: &[&str], duty: Option<&str>) -> Diagnostic {
     let place = duty.map_or(String::new(), |d| format!(" of duty `{d}`"));
     let mut diag = Diagnostic::new(
         Rule::UnknownReference,
-        format!(
-            "`{field}`{place} in `{}` names unknown {kind} `{}`",
-            role.id(),
-            name.value
-        ),
+        format!("`{field}`{place} in `{}` names unknown {kind} `{}`", role.id(), name.value),
     )
     .at(role.loc(name), format!("no {kind} has this id"))
     .role(role.id())
@@ -101,13 +72,7 @@ fn unknown(
 }
 
 fn separation_items(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let items: Vec<&str> = ctx
-        .index
-        .duties
-        .keys()
-        .chain(ctx.index.authorities.keys())
-        .copied()
-        .collect();
+    let items: Vec<&str> = ctx.index.duties.keys().chain(ctx.index.authorities.keys()).copied().collect();
     for sep in &ctx.config.separation {
         for (item, loc) in &sep.items {
             if ctx.index.is_item(item) {

@@ -29,11 +29,7 @@ pub struct Pair {
 
 fn similar_enough(o: usize, la: usize, lb: usize, t: f64) -> Option<f64> {
     let union = la + lb - o;
-    let score = if union == 0 {
-        0.0
-    } else {
-        o as f64 / union as f64
-    };
+    let score = if union == 0 { 0.0 } else { o as f64 / union as f64 };
     (union > 0 && score >= t).then_some(score)
 }
 
@@ -66,11 +62,7 @@ pub fn join(records: &[Record], t: f64) -> Vec<Pair> {
     }
     let mut by_freq: Vec<(u32, u64)> = freq.iter().map(|(&tok, &n)| (n, tok)).collect();
     by_freq.sort_unstable();
-    let rank: HashMap<u64, u32> = by_freq
-        .iter()
-        .enumerate()
-        .map(|(i, &(_, tok))| (tok, i as u32))
-        .collect();
+    let rank: HashMap<u64, u32> = by_freq.iter().enumerate().map(|(i, &(_, tok))| (tok, i as u32)).collect();
     let ranked: Vec<Vec<u32>> = records
         .iter()
         .map(|r| {
@@ -81,9 +73,7 @@ pub fn join(records: &[Record], t: f64) -> Vec<Pair> {
         .collect();
 
     // Process by increasing size, so every indexed record is no larger.
-    let mut order: Vec<usize> = (0..records.len())
-        .filter(|&i| !ranked[i].is_empty())
-        .collect();
+    let mut order: Vec<usize> = (0..records.len()).filter(|&i| !ranked[i].is_empty()).collect();
     order.sort_by_key(|&i| (ranked[i].len(), i));
 
     let mut index: Vec<Vec<(u32, u32)>> = vec![Vec::new(); by_freq.len()];
@@ -101,9 +91,7 @@ pub fn join(records: &[Record], t: f64) -> Vec<Pair> {
         let probe = n - min_len.min(n) + 1;
         for (i, &w) in xs.iter().take(probe).enumerate() {
             let list = &index[w as usize];
-            while skip[w as usize] < list.len()
-                && ranked[list[skip[w as usize]].0 as usize].len() < min_len
-            {
+            while skip[w as usize] < list.len() && ranked[list[skip[w as usize]].0 as usize].len() < min_len {
                 skip[w as usize] += 1;
             }
             for &(y, j) in &list[skip[w as usize]..] {
@@ -133,11 +121,7 @@ pub fn join(records: &[Record], t: f64) -> Vec<Pair> {
             if acc[y] > 0 {
                 let ys = &ranked[y];
                 if let Some(score) = similar_enough(overlap(xs, ys), n, ys.len(), t) {
-                    out.push(Pair {
-                        a: x.min(y),
-                        b: x.max(y),
-                        score,
-                    });
+                    out.push(Pair { a: x.min(y), b: x.max(y), score });
                 }
             }
             acc[y] = 0;
@@ -171,9 +155,7 @@ mod tests {
 
     #[test]
     fn equals_all_pairs_on_small_mixed_input() {
-        let r = recs(&[
-            "abcdefgh", "abcdefgx", "abcdefxy", "zzzz", "z", "abcdefgh", "bcdefgh", "", "ab",
-        ]);
+        let r = recs(&["abcdefgh", "abcdefgx", "abcdefxy", "zzzz", "z", "abcdefgh", "bcdefgh", "", "ab"]);
         for t in [0.3, 0.5, 0.7, 0.8, 0.9, 1.0] {
             assert_eq!(join(&r, t), all_pairs(&r, t), "t = {t}");
         }

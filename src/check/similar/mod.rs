@@ -18,11 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Text as compared: NFKC, lowercase, only letters and digits, Simplified.
 pub fn normalize(text: &str) -> String {
-    let folded: String = text
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let folded: String = text.nfkc().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
     fast2s::convert(&folded)
 }
 
@@ -39,10 +35,7 @@ impl Record {
             0 => Vec::new(),
             // A one-character text still has something to compare.
             1 => vec![u64::from(chars[0] as u32) << 32],
-            _ => chars
-                .windows(2)
-                .map(|w| (u64::from(w[0] as u32) << 32) | u64::from(w[1] as u32))
-                .collect(),
+            _ => chars.windows(2).map(|w| (u64::from(w[0] as u32) << 32) | u64::from(w[1] as u32)).collect(),
         };
         tokens.sort_unstable();
         tokens.dedup();

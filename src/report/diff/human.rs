@@ -22,11 +22,7 @@ fn style(sign: char) -> Style {
 
 pub fn render(r: &Report) -> String {
     let bold = Style::new().bold();
-    let mut out = format!(
-        "{bold}opsroles diff {} → {}{bold:#}\n",
-        defang(&r.old),
-        defang(&r.new)
-    );
+    let mut out = format!("{bold}opsroles diff {} → {}{bold:#}\n", defang(&r.old), defang(&r.new));
     let mut role = None;
     for c in &r.changes {
         if role != Some(&c.role) {
@@ -40,15 +36,9 @@ pub fn render(r: &Report) -> String {
     out.push_str(&format!("\n{}\n", count(r.changes.len())));
     if let Some((introduced, resolved)) = &r.check {
         for (title, checked) in [("introduced", introduced), ("resolved", resolved)] {
-            out.push_str(&format!(
-                "\n{bold}check: {} {title}{bold:#}\n",
-                checked.diagnostics.len()
-            ));
+            out.push_str(&format!("\n{bold}check: {} {title}{bold:#}\n", checked.diagnostics.len()));
             if !checked.diagnostics.is_empty() {
-                out.push_str(&crate::report::human::render_ansi(
-                    &checked.sources,
-                    &checked.diagnostics,
-                ));
+                out.push_str(&crate::report::human::render_ansi(&checked.sources, &checked.diagnostics));
             }
         }
     }

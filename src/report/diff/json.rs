@@ -18,10 +18,7 @@ pub fn render(r: &Report) -> String {
     });
     if let Some((introduced, resolved)) = &r.check {
         let list = |c: &crate::diff::Checked| {
-            c.diagnostics
-                .iter()
-                .map(|d| diagnostic_value(d, &c.sources))
-                .collect::<Vec<_>>()
+            c.diagnostics.iter().map(|d| diagnostic_value(d, &c.sources)).collect::<Vec<_>>()
         };
         doc["diagnostics"] = json!({"introduced": list(introduced), "resolved": list(resolved)});
     }

@@ -42,16 +42,10 @@ pub fn noun(kind: Kind) -> &'static str {
 /// `+`, `-`, `~` or `→`.
 pub fn sign(kind: Kind) -> char {
     match kind {
-        Kind::RoleAdded
-        | Kind::DutyAdded
-        | Kind::AuthorityAdded
-        | Kind::KpiAdded
-        | Kind::CompetencyAdded => '+',
-        Kind::RoleRemoved
-        | Kind::DutyRemoved
-        | Kind::AuthorityRemoved
-        | Kind::KpiRemoved
-        | Kind::CompetencyRemoved => '-',
+        Kind::RoleAdded | Kind::DutyAdded | Kind::AuthorityAdded | Kind::KpiAdded | Kind::CompetencyAdded => '+',
+        Kind::RoleRemoved | Kind::DutyRemoved | Kind::AuthorityRemoved | Kind::KpiRemoved | Kind::CompetencyRemoved => {
+            '-'
+        }
         Kind::DutyMoved => '→',
         _ => '~',
     }
@@ -67,11 +61,7 @@ pub fn describe(c: &Change) -> String {
     match c.kind {
         Kind::RoleAdded => format!("role `{}` added: {}", c.role, or_dash(&c.after)),
         Kind::RoleRemoved => format!("role `{}` removed: {}", c.role, or_dash(&c.before)),
-        Kind::DutyMoved => format!(
-            "duty `{item}` moved from `{}` to `{}`",
-            or_dash(&c.from_role),
-            or_dash(&c.to_role)
-        ),
+        Kind::DutyMoved => format!("duty `{item}` moved from `{}` to `{}`", or_dash(&c.from_role), or_dash(&c.to_role)),
         Kind::DutyAdded => format!("duty `{item}` added: {}", or_dash(&c.after)),
         Kind::DutyRemoved => format!("duty `{item}` removed: {}", or_dash(&c.before)),
         Kind::AuthorityAdded | Kind::KpiAdded | Kind::CompetencyAdded => {
@@ -80,12 +70,9 @@ pub fn describe(c: &Change) -> String {
         Kind::AuthorityRemoved | Kind::KpiRemoved | Kind::CompetencyRemoved => {
             format!("{} `{item}` removed", noun(c.kind))
         }
-        Kind::RoleChanged => format!(
-            "{}: {} → {}",
-            c.field.as_deref().unwrap_or(""),
-            or_dash(&c.before),
-            or_dash(&c.after)
-        ),
+        Kind::RoleChanged => {
+            format!("{}: {} → {}", c.field.as_deref().unwrap_or(""), or_dash(&c.before), or_dash(&c.after))
+        }
         Kind::DutyChanged | Kind::AuthorityChanged | Kind::KpiChanged | Kind::CompetencyChanged => {
             format!(
                 "{} `{item}` {}: {} → {}",

@@ -27,8 +27,8 @@ impl RenderScore for Csv {
     fn render(&self, r: &Report, view: View) -> String {
         let mut w = csv::Writer::from_writer(Vec::new());
         let mut header = vec![
-            "period", "entity", "role", "kpi", "title", "metric", "unit", "value", "weight",
-            "score", "status", "total", "grade", "complete", "coverage",
+            "period", "entity", "role", "kpi", "title", "metric", "unit", "value", "weight", "score", "status",
+            "total", "grade", "complete", "coverage",
         ];
         if r.compare.is_some() {
             header.extend(["compare_score", "compare_total"]);
@@ -61,11 +61,7 @@ impl RenderScore for Csv {
                     rec.push(n(c.compare));
                 }
                 if view.explain {
-                    rec.push(text(
-                        &l.scored
-                            .as_ref()
-                            .map_or(String::new(), |s| format!("{}: {}", s.band, s.formula)),
-                    ));
+                    rec.push(text(&l.scored.as_ref().map_or(String::new(), |s| format!("{}: {}", s.band, s.formula))));
                 }
                 let _ = w.write_record(&rec);
             }

@@ -6,29 +6,15 @@ HTML-escaped, so a duty title cannot inject a script.
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{
-    card_title, card_total, change, num, period_line, rows_line, score, value_with_unit,
-    RenderScore, View,
-};
+use super::{card_title, card_total, change, num, period_line, rows_line, score, value_with_unit, RenderScore, View};
 use crate::score::card::{Card, Status};
 use crate::score::Report;
 
 pub struct Html;
 
-/// Escapes text for HTML content and attribute values.
+/// HTML-escaped text (see [`crate::report::xml_escape`]).
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::report::xml_escape(s)
 }
 
 fn colour(s: Status) -> &'static str {
@@ -48,16 +34,13 @@ fn chart(card: &Card) -> String {
     let mut svg = format!("<svg role=\"img\" aria-label=\"KPI scores\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\">");
     for mark in [60.0, 100.0] {
         let x = label_w + mark * scale;
-        svg.push_str(&format!("<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{h}\" stroke=\"#bbb\" stroke-dasharray=\"3 3\"/>"));
+        svg.push_str(&format!(
+            "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{h}\" stroke=\"#bbb\" stroke-dasharray=\"3 3\"/>"
+        ));
     }
     for (i, l) in card.kpis.iter().enumerate() {
         let y = gap + i as f64 * (bar_h + gap);
-        let s = l
-            .scored
-            .as_ref()
-            .and_then(|s| s.score.to_f64())
-            .unwrap_or(0.0)
-            .clamp(0.0, 120.0);
+        let s = l.scored.as_ref().and_then(|s| s.score.to_f64()).unwrap_or(0.0).clamp(0.0, 120.0);
         svg.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text><rect x=\"{label_w}\" y=\"{y}\" width=\"{:.1}\" height=\"{bar_h}\" fill=\"{}\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"11\">{}</text>",
             label_w - 6.0,
@@ -116,18 +99,12 @@ impl RenderScore for Html {
                 if view.explain {
                     out.push_str(&format!(
                         "<td>{}</td>",
-                        esc(&l
-                            .scored
-                            .as_ref()
-                            .map_or(String::new(), |sc| format!("{}: {}", sc.band, sc.formula)))
+                        esc(&l.scored.as_ref().map_or(String::new(), |sc| format!("{}: {}", sc.band, sc.formula)))
                     ));
                 }
                 out.push_str("</tr>\n");
             }
-            out.push_str(&format!(
-                "</table>\n<p class=\"s\">{}</p>\n</section>\n",
-                esc(&card_total(card))
-            ));
+            out.push_str(&format!("</table>\n<p class=\"s\">{}</p>\n</section>\n", esc(&card_total(card))));
         }
         out.push_str("<h2>Summary</h2>\n<table>\n<tr><th>entity</th><th>role</th><th>score</th><th>grade</th><th>complete</th></tr>\n");
         for c in &r.cards {
@@ -141,10 +118,7 @@ impl RenderScore for Html {
                 if c.complete { "yes" } else { "no" }
             ));
         }
-        out.push_str(&format!(
-            "</table>\n<p>{}</p>\n</body>\n</html>\n",
-            esc(&rows_line(r))
-        ));
+        out.push_str(&format!("</table>\n<p>{}</p>\n</body>\n</html>\n", esc(&rows_line(r))));
         out
     }
 }
@@ -153,9 +127,6 @@ impl RenderScore for Html {
 mod tests {
     #[test]
     fn text_cannot_inject_markup() {
-        assert_eq!(
-            super::esc("<script>alert('x')</script>"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
-        );
+        assert_eq!(super::esc("<script>alert('x')</script>"), "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;");
     }
 }

@@ -51,10 +51,10 @@ impl RenderScore for Json {
                             k["compare_score"] = opt(l.compare);
                         }
                         if view.explain {
-                            k["explain"] = l.scored.as_ref().map_or(
-                                Value::Null,
-                                |s| json!({"band": s.band.to_string(), "formula": s.formula}),
-                            );
+                            k["explain"] = l
+                                .scored
+                                .as_ref()
+                                .map_or(Value::Null, |s| json!({"band": s.band.to_string(), "formula": s.formula}));
                         }
                         k
                     })

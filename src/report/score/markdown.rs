@@ -3,10 +3,7 @@ Markdown scorecards for reports and pull requests. Text from exports and role
 files is escaped for tables (`|`, line breaks) so a cell cannot break the table.
 */
 
-use super::{
-    card_title, card_total, change, num, period_line, rows_line, score, value_with_unit,
-    RenderScore, View,
-};
+use super::{card_title, card_total, change, num, period_line, rows_line, score, value_with_unit, RenderScore, View};
 use crate::score::Report;
 
 pub struct Markdown;
@@ -27,19 +24,14 @@ fn row(cells: &[String]) -> String {
 
 impl RenderScore for Markdown {
     fn render(&self, r: &Report, view: View) -> String {
-        let mut out = format!(
-            "# {} KPI scorecards — {}\n\n",
-            cell(&r.department),
-            period_line(r)
-        );
+        let mut out = format!("# {} KPI scorecards — {}\n\n", cell(&r.department), period_line(r));
         if let Some(c) = r.compare {
             out.push_str(&format!("Compared with {c}.\n\n"));
         }
         for card in &r.cards {
             out.push_str(&format!("## {}\n\n", cell(&card_title(card))));
-            let mut headers: Vec<String> = ["KPI", "metric", "value", "weight", "score", "status"]
-                .map(String::from)
-                .to_vec();
+            let mut headers: Vec<String> =
+                ["KPI", "metric", "value", "weight", "score", "status"].map(String::from).to_vec();
             if r.compare.is_some() {
                 headers.extend(["before".to_string(), "change".to_string()]);
             }
@@ -47,10 +39,7 @@ impl RenderScore for Markdown {
                 headers.push("how".to_string());
             }
             out.push_str(&row(&headers));
-            out.push_str(&row(&headers
-                .iter()
-                .map(|_| "---".to_string())
-                .collect::<Vec<_>>()));
+            out.push_str(&row(&headers.iter().map(|_| "---".to_string()).collect::<Vec<_>>()));
             for line in &card.kpis {
                 let s = line.scored.as_ref().map(|s| s.score);
                 let mut cells = vec![
@@ -70,9 +59,7 @@ impl RenderScore for Markdown {
                         &line
                             .scored
                             .as_ref()
-                            .map_or("no value in the period".to_string(), |sc| {
-                                format!("{}: {}", sc.band, sc.formula)
-                            }),
+                            .map_or("no value in the period".to_string(), |sc| format!("{}: {}", sc.band, sc.formula)),
                     ));
                 }
                 out.push_str(&row(&cells));
@@ -80,9 +67,7 @@ impl RenderScore for Markdown {
             out.push_str(&format!("\n**{}**\n\n", cell(&card_total(card))));
         }
         out.push_str("## Summary\n\n");
-        out.push_str(&row(
-            &["entity", "role", "score", "grade", "complete"].map(String::from)
-        ));
+        out.push_str(&row(&["entity", "role", "score", "grade", "complete"].map(String::from)));
         out.push_str("| --- | --- | ---: | --- | --- |\n");
         for c in &r.cards {
             out.push_str(&row(&[

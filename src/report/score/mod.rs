@@ -103,12 +103,7 @@ pub fn card_title(c: &Card) -> String {
 
 /// The total line: `score 99.7 · grade B · coverage 70% · incomplete`.
 pub fn card_total(c: &Card) -> String {
-    let mut s = format!(
-        "score {} · grade {} · coverage {}",
-        score(c.score),
-        c.grade,
-        coverage(c.coverage)
-    );
+    let mut s = format!("score {} · grade {} · coverage {}", score(c.score), c.grade, coverage(c.coverage));
     if c.insufficient {
         s.push_str(" · insufficient data");
     } else if !c.complete {
@@ -128,16 +123,9 @@ pub fn period_line(r: &Report) -> String {
 /// `rows: 120 read, 116 used, 4 skipped (missing-value 1, unknown-metric 3)`.
 pub fn rows_line(r: &Report) -> String {
     let rows = &r.rows;
-    let mut s = format!(
-        "rows: {} read, {} used, {} skipped",
-        rows.read, rows.used, rows.skipped
-    );
+    let mut s = format!("rows: {} read, {} used, {} skipped", rows.read, rows.used, rows.skipped);
     if !rows.skipped_by_reason.is_empty() {
-        let parts: Vec<String> = rows
-            .skipped_by_reason
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
+        let parts: Vec<String> = rows.skipped_by_reason.iter().map(|(k, n)| format!("{k} {n}")).collect();
         s.push_str(&format!(" ({})", parts.join(", ")));
     }
     s

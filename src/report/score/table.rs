@@ -8,10 +8,7 @@ formula of each KPI score.
 use anstyle::{AnsiColor, Style};
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as Comfy};
 
-use super::{
-    card_title, card_total, change, num, period_line, rows_line, score, value_with_unit,
-    RenderScore, View,
-};
+use super::{card_title, card_total, change, num, period_line, rows_line, score, value_with_unit, RenderScore, View};
 use crate::score::card::Status;
 use crate::score::Report;
 use crate::text::defang;
@@ -31,9 +28,7 @@ fn coloured(text: &str, status: Status) -> String {
 
 fn new_table(headers: Vec<&str>) -> Comfy {
     let mut t = Comfy::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .force_no_tty();
+    t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Disabled).force_no_tty();
     t.set_header(headers);
     t
 }
