@@ -46,6 +46,8 @@ pub struct Loaded {
 #[derive(Debug, Default)]
 pub struct Memo {
     parsed: FxHashMap<Box<[u8]>, Result<Arc<RoleDoc>, Diagnostic>>,
+    /// Git blobs by object id, so a blob both revisions share is fetched once.
+    pub blobs: FxHashMap<String, Arc<[u8]>>,
 }
 
 /// A role file read but not yet parsed.

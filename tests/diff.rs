@@ -344,6 +344,10 @@ fn an_unreadable_role_file_is_reported_not_shown_as_removed() {
         json!([{"kind": "role-changed", "role": "risk-supervisor", "field": "headcount", "before": "2", "after": "3"}])
     );
     assert!(o.stderr.contains("roles/process-manager.yaml") && o.stderr.contains("cannot be compared"), "{}", o.stderr);
+    // Breaking a file is a difference, even when nothing else changed.
+    edit(d, "roles/risk-supervisor.yaml", |t| t.replace("headcount: 3\n", "headcount: 2\n"));
+    let o = diff(d, &["HEAD", "--exit-code"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
 }
 
 #[test]

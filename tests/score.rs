@@ -106,7 +106,7 @@ fn every_row_is_accounted_for() {
     // values; 李娜's customer_complaints row measures no KPI.
     assert_eq!(
         doc["rows"],
-        serde_json::json!({"read": 164, "used": 161, "skipped": 3, "skipped_by_reason": {"missing-value": 2, "unknown-metric": 1}})
+        serde_json::json!({"read": 164, "used": 161, "skipped": 3, "skipped_by_reason": {"missing-value": 2, "unknown-metric": 1}, "ignored_cells": 0})
     );
     let o = score(&["examples/q3.csv"]);
     assert!(o.stderr.contains("examples/q3.csv:33: no value"), "{}", o.stderr);

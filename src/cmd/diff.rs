@@ -29,7 +29,8 @@ pub fn run(args: &DiffArgs, global: &Global) -> anyhow::Result<Outcome> {
     warn_unreadable(&report);
     let text = args.format.render(&report);
     crate::output::emit(&text, args.output.as_deref(), global.color)?;
-    Ok(if args.exit_code && !report.changes.is_empty() { Outcome::Failure } else { Outcome::Success })
+    let differs = !report.changes.is_empty() || report.readability_changed;
+    Ok(if args.exit_code && differs { Outcome::Failure } else { Outcome::Success })
 }
 
 /// An argument: a path if it exists, else a revision (refused if it could

@@ -37,6 +37,9 @@ pub struct Report {
     /// Role files that could not be read on either side: their roles are
     /// left out of `changes` (a broken file is not a removed role).
     pub unreadable: Vec<String>,
+    /// Whether the two sides differ in which role files cannot be read (a
+    /// change that breaks a file is a difference for `--exit-code`).
+    pub readability_changed: bool,
     /// With `--check`: (findings only after the change, findings only before).
     pub check: Option<(Checked, Checked)>,
 }
@@ -61,6 +64,7 @@ fn run_check(side: &Side, today: NaiveDate) -> Vec<Diagnostic> {
 
 /// Compares two loaded sides.
 pub fn diff(old: Side, new: Side, with_check: bool, today: NaiveDate) -> Report {
+    let readability_changed = old.loaded.unreadable != new.loaded.unreadable;
     let skip: BTreeSet<&String> = old.loaded.unreadable.iter().chain(&new.loaded.unreadable).collect();
     let changes = compare::compare(&old.loaded.roles, &new.loaded.roles)
         .into_iter()
@@ -98,5 +102,5 @@ pub fn diff(old: Side, new: Side, with_check: bool, today: NaiveDate) -> Report 
             Checked { sources: old.sources, diagnostics: resolved },
         )
     });
-    Report { old: old_label, new: new_label, changes, unreadable, check }
+    Report { old: old_label, new: new_label, changes, unreadable, readability_changed, check }
 }

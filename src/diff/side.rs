@@ -102,13 +102,20 @@ fn revision(rev: &str, config_path: Option<&Path>, mut sources: Sources, memo: &
     if files.is_empty() {
         bail!("no role files in {roles_rel} at {rev}");
     }
-    let hashes: Vec<String> = files.iter().map(|(_, h)| h.clone()).collect();
-    let blobs = repo.cat(&hashes)?;
+    // Blobs the other side already fetched (same object id, same bytes) are not asked for again.
+    let mut missing: Vec<String> =
+        files.iter().map(|(_, h)| h.clone()).filter(|h| !memo.blobs.contains_key(h)).collect();
+    missing.dedup();
+    for (hash, bytes) in missing.iter().zip(repo.cat(&missing)?) {
+        memo.blobs.insert(hash.clone(), bytes.into());
+    }
     let pending = files
         .iter()
-        .zip(blobs)
-        .map(|((path, _), bytes)| Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes })
-        .collect();
+        .map(|(path, hash)| {
+            let bytes = memo.blobs.get(hash).with_context(|| format!("git did not return {path} at {rev}"))?.to_vec();
+            Ok(Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let mut loaded = Loaded::default();
     crate::load::load_many(pending, &mut sources, &mut loaded, memo);
     Ok(Side { label: rev.to_string(), loaded, sources, config })

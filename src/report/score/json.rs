@@ -82,7 +82,7 @@ impl RenderScore for Json {
         let mut doc = json!({
             "version": 1,
             "period": period(&r.label, r.period),
-            "rows": {"read": r.rows.read, "used": r.rows.used, "skipped": r.rows.skipped, "skipped_by_reason": by_reason},
+                        "rows": {"read": r.rows.read, "used": r.rows.used, "skipped": r.rows.skipped, "skipped_by_reason": by_reason, "ignored_cells": r.rows.ignored_cells},
             "scorecards": cards,
         });
         if let Some(c) = r.compare {
