@@ -434,3 +434,35 @@ fn decimal_comma_is_never_guessed() {
     let doc: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(doc["scorecards"][0]["kpis"][2]["value"].as_f64(), Some(82.5));
 }
+
+#[test]
+fn forced_delimiter_and_header_mapping_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    // A pipe-separated export whose headers only the config explains.
+    let text = "考核期|部門人員|崗位|指標|值\n2026-07|張偉|流程管理經理|sop_coverage|82\n";
+    let f = write(dir.path(), "pipe.csv", text.as_bytes());
+    let config = format!("roles: {}\ncolumns:\n  考核期: period\n  部門人員: person\n", root().join("roles").display());
+    std::fs::write(dir.path().join("opsroles.yaml"), config).unwrap();
+    let run = |args: &[&str]| {
+        let o = Command::cargo_bin("opsroles")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["--config", "opsroles.yaml", "score"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            o.status.code().unwrap(),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    // Sniffing knows only , ; and tab: without --delimiter the header is one column.
+    let (code, _, err) = run(&[&f]);
+    assert_eq!(code, 2, "{err}");
+    let (code, out, err) = run(&[&f, "--delimiter", "|", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["scorecards"][0]["entity"], "張偉");
+    assert_eq!(doc["scorecards"][0]["kpis"][2]["score"].as_f64(), Some(84.0));
+}
