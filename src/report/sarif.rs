@@ -73,7 +73,6 @@ impl Render for Sarif {
                 "tool": {"driver": {
                     "name": "opsroles",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/opsroles/opsroles",
                     "rules": rules,
                 }},
                 "columnKind": "unicodeCodePoints",
