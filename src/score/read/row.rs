@@ -16,6 +16,15 @@ use crate::score::plan::{MetricMatch, Part};
 use crate::score::tally::LastKey;
 
 impl Reader<'_> {
+    /// A value cell: plain decimals straight from the bytes, the rest (`85%`,
+    /// `¥1,200`, full-width digits…) through the full parser.
+    fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<Cell, Fatal> {
+        Ok(match number::parse_plain(raw) {
+            Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
+            _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
+        })
+    }
+
     /// Scores one row; `Ok` whether it was used or skipped.
     pub(super) fn row(
         &mut self,
@@ -159,10 +168,7 @@ impl Reader<'_> {
                 return Ok(());
             }
         };
-        let cell = match number::parse_plain(raw_value) {
-            Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
-            _ => number::parse(&text(raw_value, self.cells, name, line)?, self.opts.decimal_comma),
-        };
+        let cell = self.cell(raw_value, name, line)?;
         match cell {
             Cell::Number { value, percent } => {
                 self.add(targets, role, entity, sets, key, value, percent);
@@ -210,10 +216,7 @@ impl Reader<'_> {
                     continue;
                 }
             };
-            let cell = match number::parse_plain(raw) {
-                Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
-                _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
-            };
+            let cell = self.cell(raw, name, line)?;
             match cell {
                 Cell::Number { value, percent } => {
                     self.add(targets, role, entity, sets, key, value, percent);
