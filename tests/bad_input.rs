@@ -177,6 +177,7 @@ fn nan_and_negative_numbers_where_they_make_no_sense() {
     case("negative weight", base.replace("weight: 100", "weight: -100").as_bytes(), "kpi-weights", 10);
     case("NaN target", base.replace("target: 80", "target: .nan").as_bytes(), "kpi-thresholds", 11);
     case("infinite target", base.replace("target: 80", "target: .inf").as_bytes(), "kpi-thresholds", 11);
+    case("astronomical target", base.replace("target: 80", "target: 1e30").as_bytes(), "kpi-thresholds", 11);
     case("negative headcount", base.replace("title: 好\n", "title: 好\nheadcount: -3\n").as_bytes(), "schema", 3);
     let level = base.replace("kpis:\n", "competencies:\n  - id: c\n    title: 能力\n    level: -1\nkpis:\n");
     case("negative level", level.as_bytes(), "schema", 13);

@@ -390,6 +390,13 @@ fn bad_exports() {
         0,
         "outside.csv:3: 2026-10 is outside 2026-Q3",
     );
+    // Values beyond ±1e15 would overflow decimal arithmetic: bad values, no panic.
+    let huge = format!("{H}2026-07,張偉,process-manager,sop_coverage,\"79,228,162,514,264,337,593,543,950,335\"\n2026-07,張偉,process-manager,process_optimizations,1E+28\n2026-07,張偉,process-manager,process_satisfaction,8\n");
+    bad("huge.csv", huge.as_bytes(), &[], 0, "huge.csv:3: `1E+28` is not a number");
+    // A denominator near zero: the ratio is out of range, reported, no panic.
+    let tiny = "period,person,role,metric,value\n2026-07,王芳,resource-coordinator,idle_hours,999999999999999\n2026-07,王芳,resource-coordinator,total_hours,0.000000000001\n2026-07,王芳,resource-coordinator,resource_utilization,85\n";
+    let o = bad("tiny.csv", tiny.as_bytes(), &[], 0, "tiny.csv:2: 王芳: the denominator of resource-idle-rate");
+    assert!(o.stdout.contains("resource-idle-rate") && o.stdout.contains("missing"), "{}", o.stdout);
     bad(
         "bad-period.csv",
         format!("{H}2026-13,張偉,process-manager,sop_coverage,90\n2026-07,張偉,process-manager,sop_coverage,3\n")

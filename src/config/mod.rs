@@ -336,11 +336,11 @@ fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -
     let t = s.value.threshold_score.as_ref().map_or(60.0, |v| v.value);
     let g = s.value.target_score.as_ref().map_or(100.0, |v| v.value);
     let x = s.value.stretch_score.as_ref().map_or(120.0, |v| v.value);
-    if !(t.is_finite() && g.is_finite() && x.is_finite() && 0.0 <= t && t < g && g <= x) {
+    if !(t.is_finite() && g.is_finite() && x.is_finite() && 0.0 <= t && t < g && g <= x && x <= 1000.0) {
         errs.push(
             Diagnostic::new(
                 Rule::Schema,
-                "scoring anchors must satisfy 0 ≤ threshold_score < target_score ≤ stretch_score",
+                "scoring anchors must satisfy 0 ≤ threshold_score < target_score ≤ stretch_score ≤ 1000",
             )
             .at(at(&s.referenced), ""),
         );

@@ -95,9 +95,10 @@ pub struct Scored {
 }
 
 fn lerp(from_score: Decimal, to_score: Decimal, num: Decimal, den: Decimal) -> Decimal {
-    // from + (to − from)·num/den, multiplying before dividing keeps it exact
-    // wherever the result has a finite decimal expansion.
-    from_score + (to_score - from_score) * num / den
+    // from + (to − from)·(num/den). Every caller has 0 ≤ num ≤ den, so the
+    // quotient is at most 1 and no product can overflow, whatever the anchors;
+    // a quotient with a finite decimal expansion is exact either way.
+    from_score + (to_score - from_score) * (num / den)
 }
 
 /// Scores value `v` against `a` on `scale`, with the formula spelled out.
@@ -122,7 +123,8 @@ pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scor
             }),
             (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} < threshold {th} → 0")),
             (None, _) => {
-                let s = if t > zero { (g * v / t).max(zero) } else { zero };
+                // v < t here, so v/t < 1: divide first, nothing can overflow.
+                let s = if t > zero { (g * (v / t)).max(zero) } else { zero };
                 done(s, Band::Proportional, explain, || format!("max(0, {g} × {v} / {t})"))
             }
         },
@@ -138,7 +140,7 @@ pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scor
             (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} > threshold {th} → 0")),
             (None, _) => {
                 // v > t here; with t > 0, v > 0 too.
-                let s = if t > zero { g * t / v } else { zero };
+                let s = if t > zero { g * (t / v) } else { zero };
                 done(s, Band::Proportional, explain, || format!("{g} × {t} / {v} (0 if target ≤ 0)"))
             }
         },

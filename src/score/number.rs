@@ -14,6 +14,12 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+/// The largest magnitude a value may have. No KPI in an operations
+/// department measures beyond a thousand trillion; bounding values keeps every
+/// sum and score far inside decimal range (about 7.9e28), so arithmetic can
+/// never overflow. Larger cells are bad values.
+pub const MAX_VALUE: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
 /// What a cell holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
@@ -79,7 +85,9 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
         return None;
     }
     let m = i64::try_from(mantissa).ok()?;
-    Some(Decimal::new(if neg { -m } else { m }, scale.unwrap_or(0)))
+    let v = Decimal::new(if neg { -m } else { m }, scale.unwrap_or(0));
+    // Out of range is not "plain": the full parser says it is bad.
+    (v.abs() <= MAX_VALUE).then_some(v)
 }
 
 /// Parses one cell. `decimal_comma` reads `1.234,5` as 1234.5.
@@ -88,8 +96,8 @@ pub fn parse(raw: &str, decimal_comma: bool) -> Cell {
     let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if !decimal_comma && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && t != "-" {
         return match Decimal::from_str(t) {
-            Ok(value) => Cell::Number { value, percent: false },
-            Err(_) => Cell::Bad,
+            Ok(value) if value.abs() <= MAX_VALUE => Cell::Number { value, percent: false },
+            _ => Cell::Bad,
         };
     }
     slow(t, decimal_comma)
@@ -153,8 +161,8 @@ fn slow(t: &str, decimal_comma: bool) -> Cell {
     };
     let value = if plain.contains(['e', 'E']) { Decimal::from_scientific(&plain) } else { Decimal::from_str(&plain) };
     match value {
-        Ok(v) => Cell::Number { value: if negative { -v } else { v }, percent },
-        Err(_) => Cell::Bad,
+        Ok(v) if v.abs() <= MAX_VALUE => Cell::Number { value: if negative { -v } else { v }, percent },
+        _ => Cell::Bad,
     }
 }
 
@@ -274,13 +282,35 @@ mod tests {
 
     #[test]
     fn the_fast_path_agrees_with_the_full_parser() {
-        for s in ["0", "12", "-12", "12.5", "-0.25", "100.00", "999999999999999999", "0.000001"] {
+        for s in ["0", "12", "-12", "12.5", "-0.25", "100.00", "999999999999999", "0.000001"] {
             let fast = parse_plain(s.as_bytes()).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(parse(s, false), Cell::Number { value: fast, percent: false }, "{s}");
         }
-        for s in ["", "-", ".5", "5.", "1.2.3", "12%", " 12", "1,234", "9999999999999999999", "--1", "1e3"] {
+        for s in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1.2.3",
+            "12%",
+            " 12",
+            "1,234",
+            "9999999999999999999",
+            "999999999999999999",
+            "--1",
+            "1e3",
+        ] {
             assert_eq!(parse_plain(s.as_bytes()), None, "{s:?}");
         }
+    }
+
+    #[test]
+    fn values_beyond_a_thousand_trillion_are_bad() {
+        assert_eq!(MAX_VALUE.to_string(), "1000000000000000");
+        assert!(matches!(parse("999999999999999.9", false), Cell::Number { .. }));
+        assert_eq!(parse("1000000000000000.1", false), Cell::Bad);
+        assert_eq!(parse("79,228,162,514,264,337,593,543,950,335", false), Cell::Bad);
+        assert_eq!(parse("-1E+20", false), Cell::Bad);
     }
 
     #[test]

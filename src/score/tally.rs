@@ -76,9 +76,10 @@ impl Acc {
         }
     }
 
-    /// Whether the value is a ratio whose denominator summed to zero.
+    /// Whether the value is a ratio whose denominator summed to zero (or so
+    /// near zero that the quotient is beyond any value a KPI can have).
     pub fn zero_denominator(&self, k: &KpiPlan) -> bool {
-        k.ratio && self.n_ratio > 0 && self.den.is_zero()
+        k.ratio && self.n_ratio > 0 && self.value(k).is_none()
     }
 
     /// The KPI's value over the period, if it has one.
@@ -87,8 +88,11 @@ impl Acc {
             if self.den.is_zero() {
                 return None;
             }
-            let r = self.num / self.den;
-            return Some(if k.unit == Unit::Percent { r * Decimal::ONE_HUNDRED } else { r });
+            // A denominator near zero can make the quotient unrepresentable:
+            // then the ratio has no value (reported like a zero denominator).
+            let r = self.num.checked_div(self.den)?;
+            let r = if k.unit == Unit::Percent { r.checked_mul(Decimal::ONE_HUNDRED)? } else { r };
+            return (r.abs() <= crate::score::number::MAX_VALUE).then_some(r);
         }
         if self.n == 0 {
             return None;

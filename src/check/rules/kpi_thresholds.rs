@@ -29,11 +29,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Anchors beyond this are refused: values that large are refused in exports
+/// too (`score::number::MAX_VALUE`), and bounds keep the arithmetic in range.
+const MAX_ANCHOR: f64 = 1e15;
+
+fn in_range(v: f64) -> bool {
+    v.is_finite() && v.abs() <= MAX_ANCHOR
+}
+
 fn single(name: &str, a: Option<Anchor>) -> Result<Option<f64>, String> {
     match a {
         None => Ok(None),
-        Some(Anchor::Value(v)) if v.is_finite() => Ok(Some(v)),
-        Some(Anchor::Value(v)) => Err(format!("{name} is {v}, not a finite number")),
+        Some(Anchor::Value(v)) if in_range(v) => Ok(Some(v)),
+        Some(Anchor::Value(v)) => Err(format!("{name} is {v}, not a finite number within ±1e15")),
         Some(Anchor::Range(_)) => Err(format!("{name} is a [low, high] pair, which only `direction: range` takes")),
     }
 }
@@ -41,8 +49,8 @@ fn single(name: &str, a: Option<Anchor>) -> Result<Option<f64>, String> {
 fn pair(name: &str, a: Option<Anchor>) -> Result<Option<[f64; 2]>, String> {
     match a {
         None => Ok(None),
-        Some(Anchor::Range(r)) if r.iter().all(|v| v.is_finite()) => Ok(Some(r)),
-        Some(Anchor::Range(r)) => Err(format!("{name} [{}, {}] is not finite", r[0], r[1])),
+        Some(Anchor::Range(r)) if r.iter().all(|v| in_range(*v)) => Ok(Some(r)),
+        Some(Anchor::Range(r)) => Err(format!("{name} [{}, {}] is not finite within ±1e15", r[0], r[1])),
         Some(Anchor::Value(_)) => Err(format!("{name} of a `range` KPI must be a [low, high] pair")),
     }
 }

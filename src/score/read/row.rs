@@ -308,7 +308,7 @@ impl Reader<'_> {
                     let acc = self.tally.get(set, e, ki);
                     if acc.ratio_rows > 0 && acc.zero_denominator(k) {
                         let who = entity.person.clone().unwrap_or_else(|| self.plan.roles[entity.role].id.clone());
-                        let detail = format!("{who}: the denominator of {} ({}) sums to zero", k.id, k.metric);
+                        let detail = format!("{who}: the denominator of {} ({}) sums to zero, or so near it that the ratio is out of range", k.id, k.metric);
                         moved.push((acc.ratio_rows, acc.ratio_lines.clone(), detail));
                     }
                 }
