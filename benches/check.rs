@@ -1,5 +1,5 @@
 //! Benchmark of `opsroles check` on generated organisations (the data
-//! generator is `opsroles::synth`): load every role file and run every rule,
+//! generator is `opsroles_synth`): load every role file and run every rule,
 //! `similar-duty` included, as the CLI does.
 //!
 //!     cargo bench --bench check                 # 10,000 and 40,000 duties
@@ -13,19 +13,21 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use opsroles::check::similar::{all_pairs, join, Record};
-use opsroles::rule::Rule;
+use opsroles::diag::Code;
 
 fn run_check(dir: &std::path::Path) -> (usize, usize) {
     let mut sources = opsroles::source::Sources::default();
-    let config = opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).unwrap();
-    let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+    let config =
+        opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).map_err(|e| format!("{e:?}")).unwrap();
+    let loaded = opsroles::model::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
     let opts = opsroles::check::Options {
         levels: opsroles::check::Levels::default(),
         deny_warnings: false,
         today: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+        waivers: true,
     };
     let report = opsroles::check::run(&loaded, &config, &sources, &opts);
-    let similar = report.diagnostics.iter().filter(|d| d.rule == Rule::SimilarDuty).count();
+    let similar = report.diagnostics.iter().filter(|d| d.code == Code::SimilarDuty).count();
     (report.summary.duties, similar)
 }
 
@@ -47,7 +49,7 @@ fn main() {
     println!("opsroles check benchmark ({} cores)", std::thread::available_parallelism().map_or(1, |n| n.get()));
     for (roles, per_role, target) in [(500, 20, 0.5), (2000, 20, 4.0)] {
         let dir: PathBuf = base.path().join(format!("org-{roles}"));
-        opsroles::synth::write_org(&dir, roles, per_role, 7).unwrap();
+        opsroles_synth::write_org(&dir, roles, per_role, 7).unwrap();
         let (best, median, (duties, similar)) = time(5, || run_check(&dir));
         println!(
             "check  {roles:>5} roles {duties:>6} duties: best {:>7.3} s  median {:>7.3} s  (target < {target} s)  similar-duty pairs: {similar}",
@@ -56,7 +58,7 @@ fn main() {
         );
     }
     // The join alone, against the all-pairs scan it must equal.
-    let (texts, planted) = opsroles::synth::duty_texts(10_000, 7);
+    let (texts, planted) = opsroles_synth::duty_texts(10_000, 7);
     let records: Vec<Record> = texts.iter().map(|t| Record::new(t)).collect();
     let (best, _, pairs) = time(5, || join(&records, 0.8));
     println!(

@@ -1,5 +1,5 @@
 //! Benchmark of `opsroles diff REV1 REV2` on a generated 2,000-role org
-//! (40,000 duties; generator: `opsroles::synth`) in a scratch git repository:
+//! (40,000 duties; generator: `opsroles_synth`) in a scratch git repository:
 //! the second commit moves 40 duties between roles and reweights KPIs in
 //! 200 roles. Times reading both revisions through git and comparing, best
 //! and median of 5, with and without `--check`. Target (issue): under 1 s.
@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use opsroles::diff::side::{self, Spec};
+use opsroles::diff::side::{self, Shared, Spec};
 
 fn git(dir: &Path, args: &[&str]) {
     let ok = Command::new("git").arg("-C").arg(dir).args(args).output().unwrap().status.success();
@@ -20,7 +20,7 @@ fn git(dir: &Path, args: &[&str]) {
 fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    opsroles::synth::write_org(dir, 2000, 20, 7).unwrap();
+    opsroles_synth::write_org(dir, 2000, 20, 7).unwrap();
     git(dir, &["init", "-q"]);
     git(dir, &["-c", "user.email=b@b", "-c", "user.name=b", "add", "-A"]);
     git(dir, &["-c", "user.email=b@b", "-c", "user.name=b", "commit", "-q", "-m", "one"]);
@@ -56,11 +56,14 @@ fn main() {
         let mut n = 0;
         for _ in 0..5 {
             let t = Instant::now();
-            let mut memo = opsroles::load::Memo::default();
-            let old = side::load(&Spec::Revision("HEAD~1".into()), Some(&config), &mut memo).unwrap();
-            let new = side::load(&Spec::Revision("HEAD".into()), Some(&config), &mut memo).unwrap();
-            let report = opsroles::diff::diff(old, new, check, today);
-            let text = opsroles::report::diff::DiffFormat::Json.render(&report);
+            let mut sources = opsroles::source::Sources::default();
+            let cfg = opsroles::config::load(Some(&config), &mut sources).map_err(|e| format!("{e:?}")).unwrap();
+            let (mut memo, mut blobs) = Default::default();
+            let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &cfg };
+            let old = side::load(&Spec::Revision("HEAD~1".into()), &mut shared).unwrap();
+            let new = side::load(&Spec::Revision("HEAD".into()), &mut shared).unwrap();
+            let report = opsroles::diff::diff(old, new, sources, check, today);
+            let text = opsroles::render::to_string(opsroles::render::diff::DiffFormat::Json, &report);
             times.push(t.elapsed().as_secs_f64());
             n = report.changes.len();
             std::hint::black_box(text);

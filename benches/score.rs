@@ -75,7 +75,7 @@ fn generate(rows: u64) -> (PathBuf, PathBuf) {
     let header = "期間,員工,崗位,指標,數值\n";
     out8.write_all(header.as_bytes()).unwrap();
     outg.write_all(&encoding_rs::GB18030.encode(header).0).unwrap();
-    let mut rng = opsroles::synth::Rng::new(42);
+    let mut rng = opsroles_synth::Rng::new(42);
     let start = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
     let mut line = String::new();
     let mut written = 0u64;
@@ -141,14 +141,19 @@ fn child(kind: &str, path: &Path) {
         _ => {
             let root = Path::new(env!("CARGO_MANIFEST_DIR"));
             let mut sources = opsroles::source::Sources::default();
-            let config = opsroles::config::load(Some(&root.join("opsroles.yaml")), &mut sources).unwrap();
-            let loaded = opsroles::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
-            let plan = opsroles::score::plan::Plan::new(&loaded.roles, config.scoring.clone());
-            let file: Box<dyn std::io::Read + Send> = Box::new(std::fs::File::open(path).unwrap());
-            let source = opsroles::score::Source { name: path.display().to_string(), path: Some(path.to_path_buf()) };
+            let config = opsroles::config::load(Some(&root.join("opsroles.yaml")), &mut sources)
+                .map_err(|e| format!("{e:?}"))
+                .unwrap();
+            let org = opsroles::model::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+            let plan = opsroles::score::plan::Plan::new(&org.roles, config.scoring.clone()).unwrap();
+            let inputs = opsroles::tabular::input::open_all(&[path.to_path_buf()]).unwrap();
+            let files = vec![sources.add_table(path.display().to_string())];
             let opts = opsroles::score::Options::default();
-            let report = opsroles::score::run(vec![(source, file)], &plan, &opts, &config.department).unwrap();
-            let json = opsroles::report::score::ScoreFormat::Json.renderer().render(&report, Default::default());
+            let report =
+                opsroles::score::run(inputs, &files, &plan, &opts, &config.department, &opsroles::score::Silent)
+                    .unwrap();
+            let data = opsroles::render::score::ScoreOutput { report: &report, view: Default::default() };
+            let json = opsroles::render::to_string(opsroles::render::score::ScoreFormat::Json, &data);
             assert_eq!(report.rows.read, report.rows.used, "every generated row is usable");
             std::hint::black_box(json);
         }

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::report::Format;
-use crate::rule::Rule;
+use crate::diag::Code;
+use crate::render::check::CheckFormat;
 
 #[derive(Debug, Parser)]
 #[command(name = "opsroles", version, about = "Operations roles as code: YAML role definitions, checked in CI.")]
@@ -28,7 +28,7 @@ pub struct Global {
     /// Config file (default: opsroles.yaml in this directory or the nearest parent).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The date to use as today (YYYY-MM-DD), for waiver expiry.
+    /// The date to use as today (YYYY-MM-DD): waiver expiry, overdue items.
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<NaiveDate>,
     /// When to colour output.
@@ -44,6 +44,18 @@ pub enum ColorWhen {
     Auto,
     Always,
     Never,
+}
+
+impl Global {
+    /// The flags resolved once for the whole run.
+    pub fn context(&self) -> crate::context::Context {
+        let color = match self.color {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        crate::context::Context::new(self.today, color, self.quiet, self.config.clone())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,20 +84,20 @@ pub enum Command {
 pub struct CheckArgs {
     /// Role files or directories (default: the configured roles directory).
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Make RULE an error (repeatable, or a comma list).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
-    pub deny: Vec<Rule>,
+    pub deny: Vec<Code>,
     /// Make RULE a warning.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
-    pub warn: Vec<Rule>,
+    pub warn: Vec<Code>,
     /// Turn RULE off.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
-    pub allow: Vec<Rule>,
+    pub allow: Vec<Code>,
     /// Treat warnings as errors.
     #[arg(long)]
     pub deny_warnings: bool,
@@ -108,8 +120,8 @@ pub struct ScoreArgs {
     /// One scorecard per person, or per role (pooling its people's rows).
     #[arg(long, value_enum, default_value_t = By::Person)]
     pub by: By,
-    #[arg(long, value_enum, default_value_t = crate::report::score::ScoreFormat::Table)]
-    pub format: crate::report::score::ScoreFormat,
+    #[arg(long, value_enum, default_value_t = crate::render::score::ScoreFormat::Table)]
+    pub format: crate::render::score::ScoreFormat,
     /// Write the scorecards to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -142,8 +154,8 @@ pub struct DiffArgs {
     /// external-diff arguments).
     #[arg(required = true, num_args = 1..=7, value_name = "OLD [NEW]")]
     pub args: Vec<String>,
-    #[arg(long, value_enum, default_value_t = crate::report::diff::DiffFormat::Human)]
-    pub format: crate::report::diff::DiffFormat,
+    #[arg(long, value_enum, default_value_t = crate::render::diff::DiffFormat::Human)]
+    pub format: crate::render::diff::DiffFormat,
     /// Also show the `check` findings the change introduces and resolves.
     #[arg(long)]
     pub check: bool,
@@ -163,5 +175,5 @@ pub struct InitArgs {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::config::parse_date(s).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+    crate::tabular::date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
 }

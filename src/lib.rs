@@ -2,8 +2,21 @@
 opsroles: an operations department's roles as code.
 
 Role definitions live in YAML files in git; `opsroles check` is the CI gate
-that rejects overlapping duties, gaps and broken references. The library never
-prints; `cmd/` turns results into output and `main.rs` into exit codes.
+that rejects overlapping duties, gaps and broken references; `score` turns
+metric exports into KPI scorecards; `diff` reviews role changes by meaning.
+
+Layers, lowest first (a module imports only from layers below it):
+1. `text`, `decimal`, `source`, `yaml`, `diag` — text folding, numbers,
+   files and positions, findings;
+2. `tabular`, `output` — reading exports, writing results;
+3. `config` — `opsroles.yaml`, typed and validated;
+4. `model` — role files, the organisation, the name resolver;
+5. the domain: `check`, `score`, `diff`, with `git` for revisions;
+6. `render` — one renderer per format; `workspace`, `context`;
+7. `cli`, `cmd` — flags and one file per subcommand; `main.rs` maps the
+   outcome to an exit code.
+
+The library never prints; `cmd/` hands results to `render/` and `output`.
 */
 
 #![warn(clippy::print_stdout)]
@@ -12,30 +25,31 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod context;
+pub mod decimal;
 pub mod diag;
 pub mod diff;
 pub mod embedded;
-pub mod load;
+pub mod git;
 pub mod model;
 pub mod output;
-pub mod report;
-pub mod rule;
+pub mod render;
 pub mod score;
 pub mod source;
-pub mod suggest;
-#[doc(hidden)]
-pub mod synth;
+pub mod tabular;
 pub mod text;
+pub mod workspace;
 pub mod yaml;
 
 pub use cmd::Outcome;
 
 /// Runs the parsed command line.
 pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
+    let ctx = cli.global.context();
     match &cli.command {
-        cli::Command::Check(args) => cmd::check::run(args, &cli.global),
-        cli::Command::Score(args) => cmd::score::run(args, &cli.global),
-        cli::Command::Diff(args) => cmd::diff::run(args, &cli.global),
-        cli::Command::Init(args) => cmd::init::run(args, cli.global.quiet),
+        cli::Command::Check(args) => cmd::check::run(args, &ctx),
+        cli::Command::Score(args) => cmd::score::run(args, &ctx),
+        cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
+        cli::Command::Init(args) => cmd::init::run(args, &ctx),
     }
 }

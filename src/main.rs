@@ -3,6 +3,7 @@ The `opsroles` binary: parse, run, map the outcome to an exit code
 (0 success, 1 failures found, 2 usage/config/I-O/internal error).
 */
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -20,11 +21,26 @@ fn main() -> ExitCode {
         Ok(opsroles::Outcome::Failure) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // Messages can quote file contents: no raw control bytes to the terminal.
-            anstream::eprintln!("error: {}", opsroles::text::defang(&format!("{e:#}")));
+            report(&e);
             ExitCode::from(2)
         }
     }
+}
+
+/// The error on stderr: findings rustc-style when the input was rejected with
+/// them, else the message chain. Messages can quote file contents, so no raw
+/// control bytes reach the terminal; a closed or full stderr is ignored (the
+/// exit code still says what happened).
+fn report(e: &anyhow::Error) {
+    use opsroles::render::{diagnostics, escape::terminal};
+    let mut err = anstream::stderr();
+    let _ = match e.downcast_ref::<opsroles::diag::Rejected>() {
+        Some(r) => {
+            let text = diagnostics::ansi(&r.sources, &r.diagnostics);
+            write!(err, "error: {}\n{}", terminal(&r.context), text)
+        }
+        None => writeln!(err, "error: {}", terminal(&format!("{e:#}"))),
+    };
 }
 
 /// Output piped into `head` that closes early is not an error.

@@ -14,8 +14,8 @@ use serde::de::{DeserializeOwned, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 use crate::source::{FileId, Location, Sources};
 
 /// Decodes raw file bytes as UTF-8 text without a BOM, or says where the
@@ -60,7 +60,7 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, 
     let text = &sources.get(file).text;
     if text.trim().is_empty() || text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         let what = if text.trim().is_empty() { "the file is empty" } else { "the file has only comments" };
-        let d = Diagnostic::new(Rule::ParseError, format!("{what}; expected a YAML mapping"))
+        let d = Diagnostic::new(Code::ParseError, format!("{what}; expected a YAML mapping"))
             .at(Location::file_start(file), "no content");
         return Err(Box::new(d));
     }
@@ -70,7 +70,7 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, 
 fn to_diagnostic(sources: &Sources, file: FileId, err: &serde_saphyr::Error) -> Diagnostic {
     let raw = err.without_snippet().to_string();
     let message = clean_message(&raw);
-    let rule = if is_schema_error(&message) { Rule::Schema } else { Rule::ParseError };
+    let rule = if is_schema_error(&message) { Code::Schema } else { Code::ParseError };
     let loc = match err.location() {
         Some(l) if l.line() > 0 => {
             let mut loc = Location::from_saphyr(file, &l);
@@ -135,7 +135,7 @@ fn did_you_mean(msg: &str) -> Option<String> {
     let expected = expected.strip_prefix("one of ").unwrap_or(expected);
     let candidates: Vec<&str> =
         expected.split(',').map(|c| c.trim().trim_matches('`')).filter(|c| !c.is_empty()).collect();
-    crate::suggest::nearest(word, candidates).map(|near| format!("did you mean `{near}`?"))
+    crate::text::suggest::nearest(word, candidates).map(|near| format!("did you mean `{near}`?"))
 }
 
 /// A mapping read in file order with the position of each key kept
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn unknown_key_is_a_schema_error_with_a_suggestion() {
         let d = parse_text("id: a\ntitel: x\n").unwrap_err();
-        assert_eq!(d.rule, Rule::Schema);
+        assert_eq!(d.code, Code::Schema);
         assert_eq!((d.spots[0].loc.line, d.spots[0].loc.column), (2, 1));
         assert_eq!(d.notes, vec!["did you mean `title`?".to_string()]);
     }
@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn duplicate_key_is_a_parse_error_at_the_second_key() {
         let d = parse_text("id: a\nid: b\n").unwrap_err();
-        assert_eq!(d.rule, Rule::ParseError);
+        assert_eq!(d.code, Code::ParseError);
         assert_eq!(d.spots[0].loc.line, 2);
         assert!(d.message.contains("duplicate"), "{}", d.message);
     }

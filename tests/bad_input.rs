@@ -198,6 +198,7 @@ fn one_bad_file_does_not_hide_the_others() {
 fn bom_and_crlf_are_accepted_with_correct_lines() {
     let role = GOOD_ROLE
         .replace("good", "bad")
+        .replace("title: 好", "title: 壞")
         .replace("title: 工作", "title: 審核報告")
         .replace("title: 審批\n", "title: 簽發報告\n")
         .replace("weight: 100", "weight: 50");

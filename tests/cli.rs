@@ -50,7 +50,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(diags.len(), 7);
     for d in diags {
         assert!(["error", "warning"].contains(&d["severity"].as_str().unwrap()));
-        assert!(d["rule"].as_str().unwrap().parse::<opsroles::rule::Rule>().is_ok());
+        assert!(d["rule"].as_str().unwrap().parse::<opsroles::diag::Code>().is_ok());
         assert!(d["message"].is_string() && d["roles"].is_array() && d["items"].is_array());
         for loc in d["locations"].as_array().unwrap() {
             assert!(
@@ -81,7 +81,7 @@ fn sarif_has_what_code_scanning_needs() {
     assert_eq!(v["version"], "2.1.0");
     let run = &v["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), opsroles::rule::Rule::ALL.len());
+    assert_eq!(rules.len(), opsroles::diag::Code::rules().count());
     for r in rules {
         assert!(r["shortDescription"]["text"].as_str().unwrap().len() > 10);
         assert!(["error", "warning"].contains(&r["defaultConfiguration"]["level"].as_str().unwrap()));
@@ -134,7 +134,7 @@ fn junit_is_one_testcase_per_rule_that_ran() {
     let (_, out) = stdout(&snapshot_dir(), &["check", "--format", "junit", "--allow", "raci-conflict"]);
     let doc = roxmltree::Document::parse(&out).unwrap();
     let cases: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("testcase")).collect();
-    assert_eq!(cases.len(), opsroles::rule::Rule::ALL.len() - 1);
+    assert_eq!(cases.len(), opsroles::diag::Code::rules().count() - 1);
     assert!(!cases.iter().any(|c| c.attribute("name") == Some("raci-conflict")));
     let failures: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("failure")).collect();
     assert_eq!(failures.len(), 6, "one <failure> per error");

@@ -110,7 +110,12 @@ fn every_row_is_accounted_for() {
     );
     let o = score(&["examples/q3.csv"]);
     assert!(o.stderr.contains("examples/q3.csv:33: no value"), "{}", o.stderr);
-    assert!(o.stderr.contains("examples/q3.csv:42: no KPI measures `customer_complaints`"), "{}", o.stderr);
+    // An unknown name is reported once, with its rows and the role it was read for.
+    assert!(
+        o.stderr.contains("`customer_complaints` (metric of process-manager): 1 row, examples/q3.csv:42"),
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]
@@ -233,10 +238,10 @@ fn strict_fails_on_unknown_metrics_but_not_on_missing_values() {
 #[test]
 fn output_formats() {
     let md = score(&["examples/q3.csv", "--format", "markdown"]).stdout;
-    assert!(md.contains("## 張偉 · 流程管理經理 (process-manager)"), "{md}");
+    assert!(md.contains("## 張偉 · 流程管理經理 \\(process-manager\\)"), "{md}");
     assert!(
         md.contains(
-            "| 流程效率提升率 (process-efficiency-gain) | process\\_cycle\\_reduction | 15% | 30 | 100.0 | met |"
+            "| 流程效率提升率 \\(process-efficiency-gain\\) | process\\_cycle\\_reduction | 15% | 30 | 100.0 | met |"
         ),
         "{md}"
     );
@@ -265,7 +270,7 @@ fn text_from_exports_is_escaped_in_every_format() {
     let html = score_in(dir.path(), &[&f, "--format", "html"], None).stdout;
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));
     let md = score_in(dir.path(), &[&f, "--format", "markdown"], None).stdout;
-    assert!(md.contains("&lt;script>alert(1)&lt;/script>\\|x"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;\\|x"), "{md}");
 }
 
 #[test]
@@ -321,14 +326,14 @@ fn bad_exports() {
         b"2026-07,x,process-manager,sop_coverage,90\n",
         &[],
         2,
-        "no-header.csv:1: the header has no role column",
+        "no-header.csv:1: the header has no role (崗位",
     );
     bad(
         "no-value.csv",
         b"period,person,role,metric\n",
         &[],
         2,
-        "no-value.csv:1: the header has a metric column but no value column",
+        "no-value.csv:1: the header has a metric column but no value (數值",
     );
     bad(
         "binary.csv",
@@ -365,7 +370,7 @@ fn bad_exports() {
             .as_bytes(),
         &["--strict"],
         1,
-        "unknown-metric.csv:3: no KPI measures `客訴數量`",
+        "`客訴數量` (metric of process-manager): 1 row, unknown-metric.csv:3",
     );
     bad(
         "other-role-metric.csv",
@@ -373,14 +378,14 @@ fn bad_exports() {
             .as_bytes(),
         &[],
         0,
-        "other-role-metric.csv:3: `risk_loss_amount` is not a KPI of process-manager",
+        "`risk_loss_amount` (metric of process-manager): 1 row, other-role-metric.csv:3; another role's KPI measures it",
     );
     bad(
         "unknown-role.csv",
         format!("{H}2026-07,張偉,process-manager,sop_coverage,90\n2026-07,王五,銷售經理,sop_coverage,3\n").as_bytes(),
         &["--strict"],
         1,
-        "unknown-role.csv:3: `銷售經理` is no role's id or title",
+        "`銷售經理` (role): 1 row, unknown-role.csv:3",
     );
     bad(
         "outside.csv",

@@ -14,7 +14,7 @@ fn report() -> String {
 fn roles() -> Vec<Role> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("roles");
     let mut sources = opsroles::source::Sources::default();
-    let loaded = opsroles::load::load_paths(&[dir], &mut sources).unwrap();
+    let loaded = opsroles::model::load::load_paths(&[dir], &mut sources).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     loaded.roles
 }

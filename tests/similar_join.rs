@@ -8,7 +8,7 @@ use proptest::prelude::*;
 #[test]
 fn equals_all_pairs_on_1000_generated_duties() {
     for seed in [1, 2, 3] {
-        let (texts, planted) = opsroles::synth::duty_texts(1000, seed);
+        let (texts, planted) = opsroles_synth::duty_texts(1000, seed);
         let records: Vec<Record> = texts.iter().map(|t| Record::new(t)).collect();
         // all_pairs(t) is all_pairs(0.3) cut at t: scan once, compare often.
         let reference = all_pairs(&records, 0.3);

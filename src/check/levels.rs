@@ -6,17 +6,17 @@ warn over allow).
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostic, Severity};
-use crate::rule::Rule;
+use crate::config::RuleLevel;
+use crate::diag::{Code, Diagnostic, Severity};
 
 #[derive(Debug, Clone, Default)]
 pub struct Levels {
-    overrides: BTreeMap<Rule, Option<Severity>>,
+    overrides: BTreeMap<Code, Option<Severity>>,
 }
 
 impl Levels {
-    pub fn new(config: &[(Rule, Option<Severity>)], allow: &[Rule], warn: &[Rule], deny: &[Rule]) -> Self {
-        let mut overrides: BTreeMap<Rule, Option<Severity>> = config.iter().copied().collect();
+    pub fn new(config: &[RuleLevel], allow: &[Code], warn: &[Code], deny: &[Code]) -> Self {
+        let mut overrides: BTreeMap<Code, Option<Severity>> = config.iter().map(|l| (l.rule, l.severity)).collect();
         for &r in allow {
             overrides.insert(r, None);
         }
@@ -30,7 +30,7 @@ impl Levels {
     }
 
     /// The severity of `rule`, or `None` when it is off.
-    pub fn get(&self, rule: Rule) -> Option<Severity> {
+    pub fn get(&self, rule: Code) -> Option<Severity> {
         self.overrides.get(&rule).copied().unwrap_or(Some(rule.default_severity()))
     }
 
@@ -39,7 +39,7 @@ impl Levels {
         found
             .into_iter()
             .filter_map(|mut d| {
-                d.severity = self.get(d.rule)?;
+                d.severity = self.get(d.code)?;
                 Some(d)
             })
             .collect()
@@ -53,14 +53,17 @@ mod tests {
     #[test]
     fn command_line_overrides_config_and_deny_wins() {
         let levels = Levels::new(
-            &[(Rule::SimilarDuty, None), (Rule::MissingSection, Some(Severity::Error))],
-            &[Rule::MissingSection],
-            &[Rule::DuplicateDuty],
-            &[Rule::DuplicateDuty],
+            &[
+                RuleLevel { rule: Code::SimilarDuty, severity: None },
+                RuleLevel { rule: Code::MissingSection, severity: Some(Severity::Error) },
+            ],
+            &[Code::MissingSection],
+            &[Code::DuplicateDuty],
+            &[Code::DuplicateDuty],
         );
-        assert_eq!(levels.get(Rule::SimilarDuty), None);
-        assert_eq!(levels.get(Rule::MissingSection), None);
-        assert_eq!(levels.get(Rule::DuplicateDuty), Some(Severity::Error));
-        assert_eq!(levels.get(Rule::RaciConflict), Some(Severity::Warning));
+        assert_eq!(levels.get(Code::SimilarDuty), None);
+        assert_eq!(levels.get(Code::MissingSection), None);
+        assert_eq!(levels.get(Code::DuplicateDuty), Some(Severity::Error));
+        assert_eq!(levels.get(Code::RaciConflict), Some(Severity::Warning));
     }
 }

@@ -6,7 +6,6 @@ configured severities, hides what the waivers cover (and reports expired and
 unused waivers), and returns them in a stable order. It never prints.
 */
 
-mod index;
 mod levels;
 pub mod rules;
 pub mod similar;
@@ -16,10 +15,8 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Severity, Summary};
-use crate::load::Loaded;
-use crate::model::Role;
+use crate::model::{Org, OrgIndex, Role};
 use crate::source::Sources;
-pub use index::Index;
 pub use levels::Levels;
 
 /// What a rule sees.
@@ -27,7 +24,7 @@ pub struct Ctx<'a> {
     pub roles: &'a [Role],
     pub config: &'a Config,
     pub sources: &'a Sources,
-    pub index: Index<'a>,
+    pub index: OrgIndex<'a>,
     /// True when some role file could not be read: rules that need the whole
     /// org (function coverage, item existence) stay silent rather than guess.
     pub partial: bool,
@@ -52,36 +49,33 @@ pub struct Options {
     pub levels: Levels,
     pub deny_warnings: bool,
     pub today: NaiveDate,
+    /// Whether the config's waivers apply. Commands that rely on a rule (the
+    /// score gate) check without them: a waiver accepts a finding in review,
+    /// it does not make a broken KPI scoreable.
+    pub waivers: bool,
 }
 
-/// Runs every rule over `loaded` and returns the findings to report.
-pub fn run(loaded: &Loaded, config: &Config, sources: &Sources, opts: &Options) -> Report {
-    let ctx = Ctx {
-        roles: &loaded.roles,
-        config,
-        sources,
-        index: Index::build(&loaded.roles, config, &loaded.unreadable),
-        partial: !loaded.unreadable.is_empty(),
-    };
-    let mut found = loaded.diagnostics.clone();
+/// Runs every rule over `org` and returns the findings to report.
+pub fn run(org: &Org, config: &Config, sources: &Sources, opts: &Options) -> Report {
+    let ctx = Ctx { roles: &org.roles, config, sources, index: org.index(config), partial: !org.unreadable.is_empty() };
+    let mut found = org.diagnostics.clone();
     for rule in rules::ALL {
         rule(&ctx, &mut found);
     }
     let found = opts.levels.apply(found);
-    let mut diagnostics = waivers::apply(found, &config.waivers, opts.today);
+    let mut diagnostics = if opts.waivers { waivers::apply(found, &config.waivers, opts.today) } else { found };
     diagnostics = opts.levels.apply(diagnostics);
     if opts.deny_warnings {
         for d in &mut diagnostics {
             d.severity = Severity::Error;
         }
     }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics.dedup();
+    crate::diag::sort(&mut diagnostics);
     let summary = Summary {
         errors: diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
         warnings: diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
-        roles: loaded.roles.len(),
-        duties: loaded.roles.iter().map(|r| r.duties().len()).sum(),
+        roles: org.roles.len(),
+        duties: org.duty_count(),
     };
     Report { diagnostics, summary }
 }

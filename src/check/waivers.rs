@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::config::Waiver;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Vec<Diagnostic> {
     let mut used = vec![false; waivers.len()];
@@ -22,7 +22,7 @@ pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Ve
         .filter(|d| {
             let items: BTreeSet<&str> = d.items.iter().map(String::as_str).collect();
             let hit = waivers.iter().position(|w| {
-                w.rule == d.rule
+                w.rule == d.code
                     && w.expires >= today
                     && w.items.iter().map(String::as_str).collect::<BTreeSet<_>>() == items
             });
@@ -37,14 +37,14 @@ pub fn apply(found: Vec<Diagnostic>, waivers: &[Waiver], today: NaiveDate) -> Ve
         let list = items.join(", ");
         let d = if w.expires < today {
             Diagnostic::new(
-                Rule::ExpiredWaiver,
+                Code::ExpiredWaiver,
                 format!("waiver for `{}` on [{list}] expired on {}", w.rule, w.expires),
             )
             .at(w.loc, "expired waiver")
             .note(format!("reason given: {}", w.reason))
             .note("renew the waiver with a new `expires` date, or resolve the finding")
         } else if !used {
-            Diagnostic::new(Rule::UnusedWaiver, format!("waiver for `{}` on [{list}] matches no finding", w.rule))
+            Diagnostic::new(Code::UnusedWaiver, format!("waiver for `{}` on [{list}] matches no finding", w.rule))
                 .at(w.loc, "unused waiver")
                 .note("remove the waiver: the problem it covered is gone")
         } else {

@@ -8,60 +8,58 @@ use std::path::Path;
 use anyhow::bail;
 
 use super::Outcome;
-use crate::cli::{DiffArgs, Global};
-use crate::diff::side::{self, Spec};
+use crate::cli::DiffArgs;
+use crate::context::Context;
+use crate::diff::side::{self, Shared, Spec};
+use crate::render::Format;
+use crate::source::Sources;
 
-pub fn run(args: &DiffArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let today = global.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let config_path = crate::config::discover(global.config.as_deref());
+pub fn run(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if args.args.len() == 7 {
-        return Ok(driver(args, global, config_path.as_deref(), today));
+        return Ok(driver(args, ctx));
     }
     let (old, new) = match args.args.as_slice() {
-        [one] => (spec(one)?, Spec::WorkTree),
-        [a, b] => (spec(a)?, spec(b)?),
+        [one] => (Spec::parse(one)?, Spec::WorkTree),
+        [a, b] => (Spec::parse(a)?, Spec::parse(b)?),
         _ => bail!("diff takes OLD [NEW] (or git's seven external-diff arguments), not {} arguments", args.args.len()),
     };
-    let mut memo = crate::load::Memo::default();
-    let old = side::load(&old, config_path.as_deref(), &mut memo)?;
-    let new = side::load(&new, config_path.as_deref(), &mut memo)?;
-    let report = crate::diff::diff(old, new, args.check, today);
+    let mut sources = Sources::default();
+    let config = crate::workspace::load_config(ctx, &mut sources)?;
+    let (mut memo, mut blobs) = Default::default();
+    let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
+    let old = side::load(&old, &mut shared)?;
+    let new = side::load(&new, &mut shared)?;
+    let report = crate::diff::diff(old, new, sources, args.check, ctx.today);
     warn_unreadable(&report);
-    let text = args.format.render(&report);
-    crate::output::emit(&text, args.output.as_deref(), global.color)?;
+    crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
+        args.format.renderer().render(&report, w)
+    })?;
     let differs = !report.changes.is_empty() || report.readability_changed;
     Ok(if args.exit_code && differs { Outcome::Failure } else { Outcome::Success })
 }
 
-/// An argument: a path if it exists, else a revision (refused if it could
-/// pass for an option).
-fn spec(arg: &str) -> anyhow::Result<Spec> {
-    let s = Spec::parse(arg);
-    if let Spec::Revision(r) = &s {
-        if r.starts_with('-') {
-            bail!("refusing revision `{r}`: it starts with `-` and could be taken for an option");
-        }
-    }
-    Ok(s)
-}
-
 /// git's external diff driver: `path old-file old-hex old-mode new-file
 /// new-hex new-mode`. git requires exit 0, so problems go to stderr only.
-fn driver(args: &DiffArgs, global: &Global, config_path: Option<&Path>, today: chrono::NaiveDate) -> Outcome {
+fn driver(args: &DiffArgs, ctx: &Context) -> Outcome {
     let a = &args.args;
     let result = (|| -> anyhow::Result<()> {
-        let config = crate::config::load(config_path, &mut crate::source::Sources::default())?;
-        let old = side::file(&a[0], Path::new(&a[1]), &config)?;
-        let new = side::file(&a[0], Path::new(&a[4]), &config)?;
-        let report = crate::diff::diff(old, new, args.check, today);
+        let mut sources = Sources::default();
+        let config = crate::workspace::load_config(ctx, &mut sources)?;
+        let (mut memo, mut blobs) = Default::default();
+        let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
+        let old = side::file(&a[0], Path::new(&a[1]), &mut shared)?;
+        let new = side::file(&a[0], Path::new(&a[4]), &mut shared)?;
+        let report = crate::diff::diff(old, new, sources, args.check, ctx.today);
         warn_unreadable(&report);
-        crate::output::emit(&args.format.render(&report), args.output.as_deref(), global.color)
+        crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
+            args.format.renderer().render(&report, w)
+        })
     })();
     if let Err(e) = result {
-        anstream::eprintln!(
-            "opsroles diff: {}: {}",
-            crate::text::defang(&a[0]),
-            crate::text::defang(&format!("{e:#}"))
+        use crate::render::escape::terminal;
+        let _ = std::io::Write::write_fmt(
+            &mut anstream::stderr(),
+            format_args!("opsroles diff: {}: {}\n", terminal(&a[0]), terminal(&format!("{e:#}"))),
         );
     }
     Outcome::Success
@@ -70,10 +68,11 @@ fn driver(args: &DiffArgs, global: &Global, config_path: Option<&Path>, today: c
 /// Role files that could not be read are named on stderr, since their roles
 /// are left out of the diff.
 fn warn_unreadable(report: &crate::diff::Report) {
+    use crate::render::escape::terminal;
     for u in &report.unreadable {
-        anstream::eprintln!(
-            "warning: {} (this role file cannot be compared; run `opsroles check`)",
-            crate::text::defang(u)
+        let _ = std::io::Write::write_fmt(
+            &mut anstream::stderr(),
+            format_args!("warning: {} (this role file cannot be compared; run `opsroles check`)\n", terminal(u)),
         );
     }
 }

@@ -3,13 +3,14 @@
 Nothing is written when any target file already exists.
 */
 
-use anyhow::{bail, Context};
+use anyhow::{bail, Context as _};
 
 use super::Outcome;
 use crate::cli::InitArgs;
+use crate::context::Context;
 use crate::source::display_path;
 
-pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Outcome> {
+pub fn run(args: &InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let targets: Vec<_> = crate::embedded::FILES.iter().map(|(rel, text)| (args.dir.join(rel), *text)).collect();
     let existing: Vec<String> =
         targets.iter().filter(|(p, _)| p.exists() || p.is_symlink()).map(|(p, _)| display_path(p)).collect();
@@ -29,7 +30,7 @@ pub fn run(args: &InitArgs, quiet: bool) -> anyhow::Result<Outcome> {
         std::io::Write::write_all(&mut f, text.as_bytes())
             .with_context(|| format!("cannot write {}", display_path(path)))?;
     }
-    if !quiet {
+    if !ctx.quiet {
         eprintln!("created {} files in {}; next: opsroles check", targets.len(), display_path(&args.dir));
     }
     Ok(Outcome::Success)

@@ -1,120 +1,113 @@
 /*!
 `opsroles score CSV...`: read the exports, score the KPIs, render scorecards;
-the row accounting and the problems found (file:line, first 20 per reason) go
-to stderr.
+the row accounting and the problems found (file:line, first 20 per reason,
+each unknown name once) go to stderr.
 */
 
-use std::io::Read;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
 
-use anyhow::{bail, Context};
+use anyhow::Context as _;
 
 use super::Outcome;
 use crate::check::{self, Levels};
-use crate::cli::{By, Global, ScoreArgs};
-use crate::diag::Severity;
-use crate::report::score::View;
-use crate::rule::Rule;
+use crate::cli::{By, ScoreArgs};
+use crate::context::Context;
+use crate::diag::{Code, Severity};
+use crate::render::score::{ScoreOutput, View};
+use crate::render::Format;
 use crate::score::plan::Plan;
-use crate::score::{period, read, Options, Source};
-use crate::source::{display_path, Sources};
+use crate::score::{Options, Progress};
+use crate::tabular::period;
+use crate::workspace::Workspace;
 
-/// Role problems that make scores meaningless: those stop the run.
-const BLOCKING: &[Rule] =
-    &[Rule::ParseError, Rule::Schema, Rule::KpiWeights, Rule::KpiThresholds, Rule::KpiMetric, Rule::DuplicateId];
-
-fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
-    Ok(match s {
-        "," | "comma" => b',',
-        ";" | "semicolon" => b';',
-        "\t" | "tab" | "\\t" => b'\t',
-        "|" | "pipe" => b'|',
-        other => bail!("unknown delimiter `{other}`: use `,`, `;`, `tab` or `|`"),
-    })
-}
+/// Role problems that make scores meaningless: those stop the run. Checked
+/// without waivers — a waiver accepts a finding in review, it cannot make a
+/// KPI without a metric scoreable.
+const BLOCKING: &[Code] =
+    &[Code::ParseError, Code::Schema, Code::KpiWeights, Code::KpiThresholds, Code::KpiMetric, Code::DuplicateId];
 
 fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Period>> {
     s.map(|s| period::parse(s).with_context(|| format!("{flag} `{s}` is not a period (try 2026-Q3, 2026-07 or 2026)")))
         .transpose()
 }
 
-fn open(path: &Path) -> anyhow::Result<(Source, Box<dyn Read + Send>)> {
-    if path.as_os_str() == "-" {
-        return Ok((Source { name: "<stdin>".to_string(), path: None }, Box::new(std::io::stdin())));
-    }
-    let name = display_path(path);
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
-    if meta.is_dir() {
-        bail!("{name} is a directory, not a CSV export");
-    }
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?;
-    Ok((Source { name, path: Some(path.to_path_buf()) }, Box::new(file)))
-}
-
-pub fn run(args: &ScoreArgs, global: &Global) -> anyhow::Result<Outcome> {
-    let mut sources = Sources::default();
-    let config_path = crate::config::discover(global.config.as_deref());
-    let config = crate::config::load(config_path.as_deref(), &mut sources)?;
-    let roles_dir = args.roles.clone().unwrap_or_else(|| config.roles_dir.clone());
-    if !roles_dir.is_dir() {
-        bail!("no roles directory at {} (pass --roles DIR, or run `opsroles init`)", display_path(&roles_dir));
-    }
-    let loaded = crate::load::load_paths(std::slice::from_ref(&roles_dir), &mut sources)?;
-    let opts =
-        check::Options { levels: Levels::default(), deny_warnings: false, today: chrono::Local::now().date_naive() };
-    let report = check::run(&loaded, &config, &sources, &opts);
+pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
+    let report = check::run(&ws.org, &ws.config, &ws.sources, &opts);
     let blocking: Vec<_> = report
         .diagnostics
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && BLOCKING.contains(&d.rule))
+        .filter(|d| d.severity == Severity::Error && BLOCKING.contains(&d.code))
         .collect();
     if !blocking.is_empty() {
-        let text = crate::report::human::render_plain(&sources, &blocking);
-        bail!("the role files have errors that make scores meaningless (run `opsroles check`):\n{}", text.trim_end());
+        return Err(crate::workspace::reject(
+            "the role files have errors that make scores meaningless (run `opsroles check`)",
+            ws.sources,
+            blocking,
+        ));
     }
-    let plan = Plan::new(&loaded.roles, config.scoring.clone());
+    let plan = Plan::new(&ws.org.roles, ws.config.scoring.clone()).map_err(anyhow::Error::msg)?;
     let read_opts = Options {
         period: parse_period("--period", args.period.as_deref())?,
         compare: parse_period("--compare", args.compare.as_deref())?,
         decimal_comma: args.decimal_comma,
         by_role: args.by == By::Role,
-        encoding: match &args.encoding {
-            Some(e) => Some(
-                crate::score::input::encoding_for_label(e)
-                    .with_context(|| format!("unknown encoding `{e}` (try utf-8, gb18030, big5, utf-16le)"))?,
-            ),
-            None => None,
+        read: crate::tabular::ReadOptions {
+            encoding: args
+                .encoding
+                .as_deref()
+                .map(crate::tabular::parse_encoding)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            delimiter: args
+                .delimiter
+                .as_deref()
+                .map(crate::tabular::parse_delimiter)
+                .transpose()
+                .map_err(anyhow::Error::msg)?,
+            columns: ws.config.columns.clone(),
         },
-        delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
-        columns: config.columns.clone(),
-        progress: !global.quiet,
         explain: args.explain,
     };
-    let inputs = args.csv.iter().map(|p| open(p)).collect::<anyhow::Result<Vec<_>>>()?;
-    let report = crate::score::run(inputs, &plan, &read_opts, &config.department)?;
-    if !global.quiet {
-        print_problems(&report);
+    let inputs = crate::tabular::input::open_all(&args.csv)?;
+    let files: Vec<_> = inputs.iter().map(|(i, _)| ws.sources.add_table(i.name.clone())).collect();
+    let bar = Bar::new(!ctx.quiet);
+    let report = crate::score::run(inputs, &files, &plan, &read_opts, &ws.config.department, &bar)?;
+    if !ctx.quiet {
+        print_problems(&report, &ws.sources);
     }
-    let text = args.format.renderer().render(&report, View { explain: args.explain });
-    crate::output::emit(&text, args.output.as_deref(), global.color)?;
-    if report.rows.used == 0 {
-        anstream::eprintln!("error: no row gave a value to any scorecard");
+    let data = ScoreOutput { report: &report, view: View { explain: args.explain } };
+    let nothing = report.rows.used == 0;
+    // A run that scored nothing still shows its row accounting on standard
+    // output, but never replaces an existing `-o` report with an empty one.
+    if !(nothing && args.output.is_some()) {
+        crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
+            args.format.renderer().render(&data, w)
+        })?;
+    }
+    if nothing {
+        let _ = writeln!(anstream::stderr(), "error: no row gave a value to any scorecard");
         return Ok(Outcome::Failure);
     }
     if args.strict && report.rows.strict_failure() {
-        anstream::eprintln!("error: --strict: the exports have bad values, unknown metrics or unknown roles");
+        let _ =
+            writeln!(anstream::stderr(), "error: --strict: the exports have bad values, unknown or ambiguous names");
         return Ok(Outcome::Failure);
     }
     Ok(Outcome::Success)
 }
 
-/// The notes and the problems, first [`read::LISTED`] of each reason, on stderr.
-fn print_problems(report: &crate::score::Report) {
-    use crate::text::defang;
+/// The notes and the problems on stderr: the first of each reason with
+/// `file:line`, each unknown or ambiguous name once with its count.
+fn print_problems(report: &crate::score::Report, sources: &crate::source::Sources) {
+    use crate::render::escape::terminal as defang;
     use anstyle::{AnsiColor, Style};
     let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let mut err = anstream::stderr();
+    let mut lines = Vec::new();
     for n in &report.notes {
-        anstream::eprintln!("{warn}note{warn:#}: {}", defang(n));
+        lines.push(format!("{warn}note{warn:#}: {}", defang(n)));
     }
     let rows = &report.rows;
     for (reason, count) in &rows.problems_by_reason {
@@ -127,18 +120,87 @@ fn print_problems(report: &crate::score::Report) {
         if cells > 0 {
             what.push(format!("{cells} {} of used rows", if cells == 1 { "cell" } else { "cells" }));
         }
-        anstream::eprintln!("{warn}warning{warn:#}: {reason}: {}", what.join(", "));
-        for p in rows.listed.iter().filter(|p| p.reason == *reason) {
-            anstream::eprintln!("  {}:{}: {}", defang(&p.file), p.line, defang(&p.detail));
+        lines.push(format!("{warn}warning{warn:#}: {reason}: {}", what.join(", ")));
+        let listed: Vec<_> = rows.listed.iter().filter(|p| p.code == *reason).collect();
+        for p in &listed {
+            lines.push(format!("  {}: {}", sources.position(&p.loc), defang(&p.detail)));
         }
-        if *count as usize > read::LISTED {
-            anstream::eprintln!("  … and {} more", *count as usize - read::LISTED);
+        for n in rows.names.iter().filter(|n| n.code == *reason) {
+            let at: Vec<String> = n.first.iter().map(|l| sources.position(l)).collect();
+            let more = if n.count > n.first.len() as u64 { ", …" } else { "" };
+            let rows_word = if n.count == 1 { "row" } else { "rows" };
+            let mut line = format!(
+                "  `{}` ({}): {} {rows_word}, {}{more}",
+                defang(&n.name),
+                defang(&n.what),
+                n.count,
+                at.join(", ")
+            );
+            for h in &n.hint {
+                line.push_str(&format!("; {}", defang(h)));
+            }
+            lines.push(line);
+        }
+        let shown = listed.len() as u64 + rows.names.iter().filter(|n| n.code == *reason).map(|n| n.count).sum::<u64>();
+        if *count > shown {
+            lines.push(format!("  … and {} more", count - shown));
         }
     }
+    if rows.names_not_listed > 0 {
+        lines.push(format!("  … and {} more distinct names, not listed", rows.names_not_listed));
+    }
     if rows.ignored_cells > 0 {
-        anstream::eprintln!(
+        lines.push(format!(
             "{warn}note{warn:#}: {} cells name a metric the row's role has no KPI for; ignored",
             rows.ignored_cells
-        );
+        ));
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    let _ = err.write_all(text.as_bytes());
+}
+
+/// A progress bar on stderr for large files on a terminal; the domain only
+/// reports progress through [`Progress`].
+struct Bar {
+    enabled: bool,
+    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+}
+
+impl Bar {
+    fn new(enabled: bool) -> Self {
+        Bar { enabled: enabled && std::io::stderr().is_terminal(), bar: std::sync::Mutex::new(None) }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, name: &str, len: Option<u64>) {
+        let Some(len) = len.filter(|l| self.enabled && *l >= 32 * 1024 * 1024) else { return };
+        let pb = indicatif::ProgressBar::new(len);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+        {
+            pb.set_style(style.progress_chars("=> "));
+        }
+        pb.set_message(name.to_string());
+        if let Ok(mut b) = self.bar.lock() {
+            *b = Some(pb);
+        }
+    }
+
+    fn advance(&self, bytes: u64) {
+        if let Ok(b) = self.bar.lock() {
+            if let Some(pb) = b.as_ref() {
+                pb.set_position(bytes);
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Ok(mut b) = self.bar.lock() {
+            if let Some(pb) = b.take() {
+                pb.finish_and_clear();
+            }
+        }
     }
 }

@@ -3,399 +3,295 @@
 
 The file is found by `--config FILE`, else by walking up from the current
 directory. Every key has a default, and the defaults reproduce the seed's
-department. A config that cannot be read or validated is a usage-level error
-(exit 2) whose diagnostics point at the offending lines.
+department. Each section is read and validated in its own file; a value that
+cannot be used is a diagnostic pointing at its line — never silently replaced
+by a default. The config knows nothing of the commands that use it: it is
+plain, validated data below the domain.
 */
 
-mod raw;
+mod calendar;
+mod columns;
+mod mentoring;
+mod org;
+mod risk;
+mod rules;
+mod scoring;
+mod sla;
+mod waivers;
 
-use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Severity};
-use crate::rule::Rule;
+pub use calendar::{CalendarConfig, Preset, Weekday};
+pub use columns::{ColumnMap, STANDARD_COLUMNS};
+pub use mentoring::MentoringConfig;
+pub use org::Entry;
+pub use risk::{ApRule, Fmea, Priority, RiskConfig, RiskLevels};
+pub use rules::{RuleLevel, Separation};
+pub use scoring::{Missing, Scale, Scoring};
+pub use sla::SlaConfig;
+pub use waivers::Waiver;
+
+use crate::diag::{Code, Diagnostic};
 use crate::source::{display_path, FileId, Location, Sources};
-use crate::yaml::SpannedMap;
-pub use raw::{Missing, RawConfig};
 
 pub const FILE_NAME: &str = "opsroles.yaml";
-
-/// A named entry of `functions:` or `partners:`.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub id: String,
-    pub title: String,
-    pub loc: Option<Location>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Separation {
-    pub items: Vec<(String, Location)>,
-    pub reason: String,
-    pub loc: Location,
-}
-
-#[derive(Debug, Clone)]
-pub struct Waiver {
-    pub rule: Rule,
-    pub items: BTreeSet<String>,
-    pub reason: String,
-    pub expires: NaiveDate,
-    pub loc: Location,
-}
 
 /// The validated configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The config file in `Sources`, when one was read.
     pub file: Option<FileId>,
+    /// The file's path on disk, when it was read from one.
+    pub path: Option<PathBuf>,
     pub department: String,
     pub roles_dir: PathBuf,
     pub functions: Vec<Entry>,
     pub partners: Vec<Entry>,
-    /// Severity overrides from `rules:` (`None` = off).
-    pub rule_levels: Vec<(Rule, Option<Severity>)>,
+    /// Severity overrides from `rules:`.
+    pub rule_levels: Vec<RuleLevel>,
     pub similarity: f64,
     pub separation: Vec<Separation>,
     pub waivers: Vec<Waiver>,
     pub scoring: Scoring,
-    /// Export header → standard column (`period`, `person`, `role`, `metric`,
-    /// `value`), from `columns:`.
-    pub columns: Vec<(String, String)>,
+    pub calendar: CalendarConfig,
+    pub sla: SlaConfig,
+    pub risk: RiskConfig,
+    pub mentoring: MentoringConfig,
+    /// Export header → standard column, from `columns:`.
+    pub columns: ColumnMap,
 }
 
-/// `scoring:` (SPEC 3.3).
-#[derive(Debug, Clone)]
-pub struct Scoring {
-    pub scale: crate::score::formula::Scale,
-    pub missing: Missing,
-    pub min_coverage: Decimal,
-    /// Grade name and lowest score, highest first; below the last: `D`.
-    pub grades: Vec<(String, Decimal)>,
-}
-
-impl Default for Scoring {
-    fn default() -> Self {
-        Scoring {
-            scale: crate::score::formula::Scale::default(),
-            missing: Missing::Renormalize,
-            min_coverage: Decimal::new(5, 1),
-            grades: [("S", 110), ("A", 100), ("B", 80), ("C", 60)]
-                .iter()
-                .map(|(g, s)| (g.to_string(), Decimal::from(*s)))
-                .collect(),
+impl Config {
+    /// The defaults, with roles in `roles_dir`.
+    pub fn defaults(roles_dir: PathBuf) -> Config {
+        Config {
+            file: None,
+            path: None,
+            department: "運營管理部".to_string(),
+            roles_dir,
+            functions: org::default_functions(),
+            partners: org::default_partners(),
+            rule_levels: Vec::new(),
+            similarity: 0.8,
+            separation: Vec::new(),
+            waivers: Vec::new(),
+            scoring: Scoring::default(),
+            calendar: CalendarConfig::default(),
+            sla: SlaConfig::default(),
+            risk: RiskConfig::default(),
+            mentoring: MentoringConfig::default(),
+            columns: ColumnMap::default(),
         }
     }
 }
 
-/// The standard columns a `columns:` entry may map a header to.
-pub const COLUMNS: &[&str] = &["period", "person", "role", "metric", "value"];
+type Sp<T> = Spanned<T>;
 
-/// A config that failed validation: its diagnostics, and the sources they
-/// point into, so the caller can render them.
-#[derive(Debug)]
-pub struct ConfigError {
-    pub sources: Sources,
-    pub diagnostics: Vec<Diagnostic>,
+/// `opsroles.yaml` as written: every key optional, unknown keys refused.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    department: Option<Sp<String>>,
+    #[serde(default)]
+    roles: Option<Sp<String>>,
+    #[serde(default)]
+    functions: Option<crate::yaml::SpannedMap<Sp<String>>>,
+    #[serde(default)]
+    partners: Option<crate::yaml::SpannedMap<Sp<String>>>,
+    #[serde(default)]
+    rules: crate::yaml::SpannedMap<Sp<String>>,
+    #[serde(default)]
+    similarity: Option<Sp<f64>>,
+    #[serde(default)]
+    separation: Vec<Sp<rules::RawSeparation>>,
+    #[serde(default)]
+    waivers: Vec<Sp<waivers::RawWaiver>>,
+    #[serde(default)]
+    scoring: Option<Sp<scoring::RawScoring>>,
+    #[serde(default)]
+    calendar: Option<Sp<calendar::RawCalendar>>,
+    #[serde(default)]
+    sla: Option<Sp<sla::RawSla>>,
+    #[serde(default)]
+    risk: Option<Sp<risk::RawRisk>>,
+    #[serde(default)]
+    mentoring: Option<Sp<mentoring::RawMentoring>>,
+    /// Header name → standard column, for exports (SPEC 3.2).
+    #[serde(default)]
+    columns: crate::yaml::SpannedMap<Sp<String>>,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = crate::report::human::render_plain(&self.sources, &self.diagnostics);
-        write!(f, "invalid configuration\n{}", text.trim_end())
+/// Collects the problems of one config file while its sections are validated.
+struct Checker {
+    file: FileId,
+    errors: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn loc(&self, at: &serde_saphyr::Location) -> Location {
+        Location::from_saphyr(self.file, at)
+    }
+
+    /// Reports a value that cannot be used, at its position.
+    fn error(&mut self, at: &serde_saphyr::Location, message: impl Into<String>, label: impl Into<String>) {
+        let d = Diagnostic::new(Code::Schema, message).at(self.loc(at), label);
+        self.errors.push(d);
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.errors.push(d);
+    }
+
+    /// A date `YYYY-MM-DD`, or an error at its position.
+    fn date(&mut self, v: &Sp<String>, what: &str) -> Option<chrono::NaiveDate> {
+        let d = crate::tabular::date::parse_iso(&v.value);
+        if d.is_none() {
+            self.error(&v.referenced, format!("{what} must be a date YYYY-MM-DD, not `{}`", v.value), "not a date");
+        }
+        d
     }
 }
 
-impl std::error::Error for ConfigError {}
+/// Why a config could not be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// The file could not be read, or is not UTF-8 (the message says where).
+    Unreadable(String),
+    /// Findings in the file, pointing into the run's `Sources`.
+    Invalid(Vec<Diagnostic>),
+}
 
-/// The config file to use: the explicit one, or `opsroles.yaml` in the current
-/// directory or the nearest parent.
-pub fn discover(explicit: Option<&Path>) -> Option<PathBuf> {
+/// The config file to use: the explicit one, or `opsroles.yaml` in `start`
+/// or the nearest parent.
+pub fn discover(explicit: Option<&Path>, start: &Path) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
-    let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    start.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
 }
 
-/// Loads the config at `path` (or the defaults when `None`) into `sources`.
-pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, anyhow::Error> {
+/// Loads the config at `path` (or the defaults, with roles in `./roles`, when
+/// `None`), registering the file in `sources`.
+pub fn load(path: Option<&Path>, sources: &mut Sources) -> Result<Config, ConfigError> {
     let Some(path) = path else {
-        return Ok(defaults(PathBuf::from("roles")));
+        return Ok(Config::defaults(PathBuf::from("roles")));
     };
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read config {}: {e}", display_path(path)))?;
+    let shown = display_path(path);
+    let bytes = std::fs::read(path).map_err(|e| ConfigError::Unreadable(format!("cannot read config {shown}: {e}")))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    from_bytes(display_path(path), &bytes, &dir, sources)
+    let mut config = from_bytes(shown, &bytes, &dir, sources)?;
+    config.path = Some(path.to_path_buf());
+    Ok(config)
 }
 
 /// A config from bytes named `name` (a file, or `REV:path` in git), whose
 /// `roles:` is relative to `dir`.
-pub fn from_bytes(name: String, bytes: &[u8], dir: &Path, sources: &mut Sources) -> Result<Config, anyhow::Error> {
+pub fn from_bytes(name: String, bytes: &[u8], dir: &Path, sources: &mut Sources) -> Result<Config, ConfigError> {
     let text = match crate::yaml::decode(bytes) {
         Ok(t) => t,
-        Err((line, col, msg)) => anyhow::bail!("{name}:{line}:{col}: {msg}"),
+        Err((line, col, msg)) => return Err(ConfigError::Unreadable(format!("{name}:{line}:{col}: {msg}"))),
     };
     let file = sources.add(name, text);
-    let result =
-        crate::yaml::parse::<RawConfig>(sources, file).map_err(|d| vec![*d]).and_then(|raw| validate(raw, file, dir));
-    match result {
-        Ok(c) => Ok(c),
-        Err(diagnostics) => {
-            let mut own = Sources::default();
-            let text = sources.get(file).text.clone();
-            own.add(sources.name(file).to_string(), text);
-            // Diagnostics point at `file`; renumber them into the fresh map.
-            let diagnostics = diagnostics
-                .into_iter()
-                .map(|mut d| {
-                    for s in &mut d.spots {
-                        s.loc.file = 0;
-                    }
-                    d
-                })
-                .collect();
-            Err(ConfigError { sources: own, diagnostics }.into())
-        }
-    }
+    let raw = crate::yaml::parse::<RawConfig>(sources, file).map_err(|d| ConfigError::Invalid(vec![*d]))?;
+    validate(raw, file, dir)
 }
 
-fn entries(map: &[(serde_saphyr::Spanned<String>, serde_saphyr::Spanned<String>)], file: FileId) -> Vec<Entry> {
-    map.iter()
-        .map(|(k, v)| Entry {
-            id: k.value.clone(),
-            title: v.value.clone(),
-            loc: Some(Location::from_saphyr(file, &k.referenced)),
-        })
-        .collect()
-}
-
-fn default_entries(pairs: &[(&str, &str)]) -> Vec<Entry> {
-    pairs.iter().map(|(id, title)| Entry { id: id.to_string(), title: title.to_string(), loc: None }).collect()
-}
-
-const FUNCTIONS: &[(&str, &str)] = &[
-    ("process", "流程管理"),
-    ("resource", "資源協調"),
-    ("performance", "績效監控"),
-    ("risk", "風險管控"),
-    ("collaboration", "跨部門協同"),
-];
-
-const PARTNERS: &[(&str, &str)] = &[
-    ("business", "業務部門"),
-    ("finance", "財務部門"),
-    ("hr", "人力資源部門"),
-    ("it", "IT部門"),
-    ("management", "管理層"),
-];
-
-fn defaults(roles_dir: PathBuf) -> Config {
-    Config {
-        file: None,
-        department: "運營管理部".to_string(),
-        roles_dir,
-        functions: default_entries(FUNCTIONS),
-        partners: default_entries(PARTNERS),
-        rule_levels: Vec::new(),
-        similarity: 0.8,
-        separation: Vec::new(),
-        waivers: Vec::new(),
-        scoring: Scoring::default(),
-        columns: Vec::new(),
-    }
-}
-
-fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, Vec<Diagnostic>> {
-    let at = |v: &serde_saphyr::Location| Location::from_saphyr(file, v);
-    let mut errs = Vec::new();
+fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, ConfigError> {
+    let mut c = Checker { file, errors: Vec::new() };
     let roles_dir = dir.join(raw.roles.as_ref().map_or("roles", |r| r.value.as_str()));
-    let mut config = defaults(roles_dir);
+    let mut config = Config::defaults(roles_dir);
     config.file = Some(file);
     if let Some(d) = &raw.department {
         config.department = d.value.clone();
     }
     if let Some(f) = &raw.functions {
-        config.functions = entries(&f.0, file);
+        config.functions = org::entries(&f.0, &mut c, "function");
     }
     if let Some(p) = &raw.partners {
-        config.partners = entries(&p.0, file);
+        config.partners = org::entries(&p.0, &mut c, "partner department");
     }
-    for (key, level) in &raw.rules.0 {
-        let rule = match key.value.parse::<Rule>() {
-            Ok(r) => r,
-            Err(msg) => {
-                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&key.referenced), "in `rules:`"));
-                continue;
-            }
-        };
-        let sev = match level.value.as_str() {
-            "error" => Some(Severity::Error),
-            "warning" | "warn" => Some(Severity::Warning),
-            "off" | "allow" => None,
-            other => {
-                errs.push(
-                    Diagnostic::new(Rule::Schema, format!("unknown severity `{other}` for rule `{rule}`"))
-                        .at(at(&level.referenced), "expected error, warning or off"),
-                );
-                continue;
-            }
-        };
-        config.rule_levels.push((rule, sev));
-    }
+    config.rule_levels = rules::levels(&raw.rules, &mut c);
     if let Some(s) = &raw.similarity {
-        if !(s.value > 0.0 && s.value <= 1.0) {
-            errs.push(
-                Diagnostic::new(Rule::Schema, "`similarity` must be a number in (0, 1]").at(at(&s.referenced), ""),
-            );
-        } else {
-            config.similarity = s.value;
-        }
+        config.similarity = rules::similarity(s, &mut c);
     }
-    for sep in &raw.separation {
-        if sep.value.items.len() < 2 {
-            errs.push(
-                Diagnostic::new(Rule::Schema, "a separation entry needs at least two items")
-                    .at(at(&sep.referenced), ""),
-            );
-        }
-        config.separation.push(Separation {
-            items: sep.value.items.iter().map(|i| (i.value.clone(), at(&i.referenced))).collect(),
-            reason: sep.value.reason.as_ref().map(|r| r.value.clone()).unwrap_or_default(),
-            loc: at(&sep.referenced),
-        });
+    config.separation = rules::separation(&raw.separation, &mut c);
+    config.waivers = waivers::validate(&raw.waivers, &mut c);
+    if let Some(s) = &raw.scoring {
+        config.scoring = scoring::validate(s, &mut c);
     }
-    for w in &raw.waivers {
-        let w_loc = at(&w.referenced);
-        let rule = match w.value.rule.value.parse::<Rule>() {
-            Ok(r) => Some(r),
-            Err(msg) => {
-                errs.push(Diagnostic::new(Rule::Schema, msg).at(at(&w.value.rule.referenced), "waiver rule"));
-                None
-            }
-        };
-        if w.value.reason.value.trim().is_empty() {
-            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs a reason").at(at(&w.value.reason.referenced), ""));
-        }
-        if w.value.items.is_empty() {
-            errs.push(Diagnostic::new(Rule::Schema, "a waiver needs the items it covers").at(w_loc, ""));
-        }
-        let expires = parse_date(&w.value.expires.value);
-        if expires.is_none() {
-            errs.push(
-                Diagnostic::new(
-                    Rule::Schema,
-                    format!("`expires` must be a date YYYY-MM-DD, not `{}`", w.value.expires.value),
-                )
-                .at(at(&w.value.expires.referenced), ""),
-            );
-        }
-        if let (Some(rule), Some(expires)) = (rule, expires) {
-            config.waivers.push(Waiver {
-                rule,
-                items: w.value.items.iter().map(|i| i.value.clone()).collect(),
-                reason: w.value.reason.value.clone(),
-                expires,
-                loc: w_loc,
-            });
-        }
+    if let Some(s) = &raw.calendar {
+        config.calendar = calendar::validate(s, &mut c);
     }
-    if let Some(s) = validate_scoring(&raw, file, &mut errs) {
-        config.scoring = s;
+    if let Some(s) = &raw.sla {
+        config.sla = sla::validate(s, &mut c);
     }
-    validate_calendar(&raw, file, &mut errs);
-    for (header, column) in &raw.columns.0 {
-        if COLUMNS.contains(&column.value.as_str()) {
-            config.columns.push((header.value.clone(), column.value.clone()));
-        } else {
-            let mut d = Diagnostic::new(
-                Rule::Schema,
-                format!("`columns:` maps `{}` to unknown column `{}`", header.value, column.value),
-            )
-            .at(Location::from_saphyr(file, &column.referenced), format!("expected one of {}", COLUMNS.join(", ")));
-            if let Some(near) = crate::suggest::nearest(&column.value, COLUMNS.iter().copied()) {
-                d = d.note(format!("did you mean `{near}`?"));
-            }
-            errs.push(d);
-        }
+    if let Some(s) = &raw.risk {
+        config.risk = risk::validate(s, &mut c);
     }
-    if errs.is_empty() {
+    if let Some(s) = &raw.mentoring {
+        config.mentoring = mentoring::validate(s, &mut c);
+    }
+    config.columns = columns::validate(&raw.columns, &mut c);
+    if c.errors.is_empty() {
         Ok(config)
     } else {
-        Err(errs)
+        Err(ConfigError::Invalid(c.errors))
     }
 }
 
-fn validate_scoring(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) -> Option<Scoring> {
-    let Some(s) = &raw.scoring else { return None };
-    let before = errs.len();
-    let at = |v: &serde_saphyr::Location| Location::from_saphyr(file, v);
-    let t = s.value.threshold_score.as_ref().map_or(60.0, |v| v.value);
-    let g = s.value.target_score.as_ref().map_or(100.0, |v| v.value);
-    let x = s.value.stretch_score.as_ref().map_or(120.0, |v| v.value);
-    if !(t.is_finite() && g.is_finite() && x.is_finite() && 0.0 <= t && t < g && g <= x && x <= 1000.0) {
-        errs.push(
-            Diagnostic::new(
-                Rule::Schema,
-                "scoring anchors must satisfy 0 ≤ threshold_score < target_score ≤ stretch_score ≤ 1000",
-            )
-            .at(at(&s.referenced), ""),
-        );
-    }
-    if let Some(c) = &s.value.min_coverage {
-        if !(0.0..=1.0).contains(&c.value) {
-            errs.push(
-                Diagnostic::new(Rule::Schema, "`min_coverage` must be between 0 and 1").at(at(&c.referenced), ""),
-            );
-        }
-    }
-    if let Some(SpannedMap(grades)) = &s.value.grades {
-        for (k, v) in grades {
-            if !v.value.is_finite() {
-                errs.push(
-                    Diagnostic::new(Rule::Schema, format!("grade `{}` needs a finite score", k.value))
-                        .at(at(&v.referenced), ""),
-                );
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Validates `text` as a config; the findings as `line: message`.
+    pub(super) fn problems(text: &str) -> Vec<String> {
+        let mut sources = Sources::default();
+        match from_bytes("opsroles.yaml".into(), text.as_bytes(), Path::new("."), &mut sources) {
+            Ok(_) => Vec::new(),
+            Err(ConfigError::Invalid(ds)) => {
+                ds.iter().map(|d| format!("{}: {}", d.primary().map_or(0, |l| l.line), d.message)).collect()
             }
+            Err(ConfigError::Unreadable(m)) => vec![m],
         }
     }
-    if errs.len() > before {
-        return None;
-    }
-    let dec = |v: f64| crate::score::formula::decimal(v).unwrap_or_default();
-    let mut out = Scoring {
-        scale: crate::score::formula::Scale { threshold: dec(t), target: dec(g), stretch: dec(x) },
-        ..Scoring::default()
-    };
-    if let Some(m) = &s.value.missing {
-        out.missing = m.value;
-    }
-    if let Some(c) = &s.value.min_coverage {
-        out.min_coverage = dec(c.value);
-    }
-    if let Some(SpannedMap(grades)) = &s.value.grades {
-        out.grades = grades.iter().map(|(k, v)| (k.value.clone(), dec(v.value))).collect();
-        out.grades.sort_by_key(|g| std::cmp::Reverse(g.1));
-    }
-    Some(out)
-}
 
-fn validate_calendar(raw: &RawConfig, file: FileId, errs: &mut Vec<Diagnostic>) {
-    let Some(c) = &raw.calendar else { return };
-    for d in c.value.holidays.iter().chain(&c.value.workdays) {
-        if parse_date(&d.value).is_none() {
-            errs.push(
-                Diagnostic::new(Rule::Schema, format!("not a date YYYY-MM-DD: `{}`", d.value))
-                    .at(Location::from_saphyr(file, &d.referenced), ""),
-            );
+    pub(super) fn parse(text: &str) -> Config {
+        let mut sources = Sources::default();
+        match from_bytes("opsroles.yaml".into(), text.as_bytes(), Path::new("."), &mut sources) {
+            Ok(c) => c,
+            Err(e) => panic!("{e:?}"),
         }
     }
-}
 
-/// A calendar date `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    #[test]
+    fn the_shipped_config_is_valid_and_equals_the_defaults_where_it_says_so() {
+        let text = include_str!("../../opsroles.yaml");
+        let c = parse(text);
+        let d = Config::defaults(PathBuf::from("roles"));
+        assert_eq!(c.department, d.department);
+        assert_eq!(c.scoring, d.scoring);
+        assert_eq!(c.calendar, d.calendar);
+        assert_eq!(c.sla, d.sla);
+        assert_eq!(c.risk, d.risk);
+        assert_eq!(c.mentoring, d.mentoring);
+    }
+
+    #[test]
+    fn an_empty_mapping_is_all_defaults() {
+        let c = parse("department: 運營管理部\n");
+        assert_eq!(c.functions.len(), 5);
+        assert_eq!(c.similarity, 0.8);
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_a_suggestion() {
+        let mut sources = Sources::default();
+        let err = from_bytes("c.yaml".into(), b"similarty: 0.5\n", Path::new("."), &mut sources).unwrap_err();
+        let ConfigError::Invalid(ds) = err else { panic!("{err:?}") };
+        assert_eq!(ds[0].notes, vec!["did you mean `similarity`?".to_string()]);
+    }
 }

@@ -25,26 +25,12 @@ pub enum Kind {
     CompetencyChanged,
 }
 
+crate::display_by_serde_name!(Kind);
+
 impl Kind {
+    /// The stable name, e.g. `duty-moved` (its serde name).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::RoleAdded => "role-added",
-            Kind::RoleRemoved => "role-removed",
-            Kind::RoleChanged => "role-changed",
-            Kind::DutyMoved => "duty-moved",
-            Kind::DutyAdded => "duty-added",
-            Kind::DutyRemoved => "duty-removed",
-            Kind::DutyChanged => "duty-changed",
-            Kind::AuthorityAdded => "authority-added",
-            Kind::AuthorityRemoved => "authority-removed",
-            Kind::AuthorityChanged => "authority-changed",
-            Kind::KpiAdded => "kpi-added",
-            Kind::KpiRemoved => "kpi-removed",
-            Kind::KpiChanged => "kpi-changed",
-            Kind::CompetencyAdded => "competency-added",
-            Kind::CompetencyRemoved => "competency-removed",
-            Kind::CompetencyChanged => "competency-changed",
-        }
+        crate::text::name::name(&self)
     }
 }
 

@@ -1,7 +1,8 @@
 /*!
 One side of a diff: the roles of a directory, a single role file, the
 working tree, or a git revision — each with the config in force there, so
-`--check` can run the rules on both sides.
+`--check` can run the rules on both sides. Both sides register their files
+in the run's one `Sources`, so every finding points into the right file.
 
 At a revision, the roles directory is found from the config committed at that
 revision (at the working config's path), else as in the working tree.
@@ -11,9 +12,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-use super::git::Repo;
-use crate::config::Config;
-use crate::load::{Loaded, Memo, Pending};
+use crate::config::{Config, ConfigError};
+use crate::git::{Blobs, Repo};
+use crate::model::load::{Memo, Pending};
+use crate::model::Org;
 use crate::source::{display_path, Sources};
 
 /// What an argument of `opsroles diff` names.
@@ -28,70 +30,84 @@ pub enum Spec {
 }
 
 impl Spec {
-    /// An argument that names an existing path is a path; anything else a revision.
-    pub fn parse(arg: &str) -> Spec {
+    /// An argument that names an existing path is a path; anything else a
+    /// revision (refused if it could pass for an option).
+    pub fn parse(arg: &str) -> anyhow::Result<Spec> {
         if Path::new(arg).exists() {
-            Spec::Path(PathBuf::from(arg))
-        } else {
-            Spec::Revision(arg.to_string())
+            return Ok(Spec::Path(PathBuf::from(arg)));
         }
+        if arg.starts_with('-') {
+            bail!("refusing revision `{arg}`: it starts with `-` and could be taken for an option");
+        }
+        Ok(Spec::Revision(arg.to_string()))
     }
 }
 
 pub struct Side {
     pub label: String,
-    pub loaded: Loaded,
-    pub sources: Sources,
+    pub org: Org,
     pub config: Config,
 }
 
-/// Loads a side. `config_path` is the working config (if any); `memo` shares
-/// parsed files between the two sides of a diff.
-pub fn load(spec: &Spec, config_path: Option<&Path>, memo: &mut Memo) -> anyhow::Result<Side> {
-    let mut sources = Sources::default();
+/// What both sides of a run share: the run's sources, parse results and
+/// fetched blobs, and the working config.
+pub struct Shared<'a> {
+    pub sources: &'a mut Sources,
+    pub memo: &'a mut Memo,
+    pub blobs: &'a mut Blobs,
+    /// The working config, already registered in `sources`.
+    pub config: &'a Config,
+}
+
+/// Loads a side.
+pub fn load(spec: &Spec, shared: &mut Shared) -> anyhow::Result<Side> {
     match spec {
         Spec::Path(p) => {
-            let config = crate::config::load(config_path, &mut sources)?;
-            let loaded = crate::load::load_paths_with(std::slice::from_ref(p), &mut sources, memo)?;
-            Ok(Side { label: display_path(p), loaded, sources, config })
+            let org = crate::model::load::load_paths_with(std::slice::from_ref(p), shared.sources, shared.memo)?;
+            Ok(Side { label: display_path(p), org, config: shared.config.clone() })
         }
         Spec::WorkTree => {
-            let config = crate::config::load(config_path, &mut sources)?;
-            if !config.roles_dir.is_dir() {
-                bail!("no roles directory at {}", display_path(&config.roles_dir));
+            let dir = &shared.config.roles_dir;
+            if !dir.is_dir() {
+                bail!("no roles directory at {}", display_path(dir));
             }
-            let loaded = crate::load::load_paths_with(std::slice::from_ref(&config.roles_dir), &mut sources, memo)?;
-            Ok(Side { label: "working tree".to_string(), loaded, sources, config })
+            let org = crate::model::load::load_paths_with(std::slice::from_ref(dir), shared.sources, shared.memo)?;
+            Ok(Side { label: "working tree".to_string(), org, config: shared.config.clone() })
         }
-        Spec::Revision(rev) => revision(rev, config_path, sources, memo),
+        Spec::Revision(rev) => revision(rev, shared),
     }
 }
 
-fn revision(rev: &str, config_path: Option<&Path>, mut sources: Sources, memo: &mut Memo) -> anyhow::Result<Side> {
-    if rev.starts_with('-') {
-        bail!("refusing revision `{rev}`: it starts with `-` and could be taken for an option");
-    }
+fn revision(rev: &str, shared: &mut Shared) -> anyhow::Result<Side> {
     let repo = Repo::discover()
         .with_context(|| format!("`{rev}` is neither an existing path nor, outside a git repository, a revision"))?;
     let commit = repo.resolve(rev)?;
-    let working = crate::config::load(config_path, &mut Sources::default())?;
     // The config as committed at that revision, at the working config's path.
-    let committed = match config_path.and_then(|p| repo.relative(p)) {
+    let committed = match shared.config.path.as_deref().and_then(|p| repo.relative(p)) {
         Some(rel) => repo.blob(&commit, &rel)?.map(|bytes| (rel, bytes)),
         None => None,
     };
     let (config, roles_rel) = match committed {
         Some((rel, bytes)) => {
             let dir_rel = Path::new(&rel).parent().map(Path::to_path_buf).unwrap_or_default();
-            let config = crate::config::from_bytes(format!("{rev}:{rel}"), &bytes, &dir_rel, &mut sources)?;
+            let config = crate::config::from_bytes(format!("{rev}:{rel}"), &bytes, &dir_rel, shared.sources).map_err(
+                |e| match e {
+                    ConfigError::Unreadable(m) => anyhow::anyhow!(m),
+                    ConfigError::Invalid(ds) => crate::workspace::reject(
+                        &format!("invalid configuration at {rev}"),
+                        std::mem::take(shared.sources),
+                        ds,
+                    ),
+                },
+            )?;
             let roles = config.roles_dir.to_string_lossy().replace('\\', "/");
             (config, normalize_rel(&roles))
         }
         None => {
-            let rel = repo.relative(&working.roles_dir).with_context(|| {
-                format!("the roles directory {} is outside the git repository", display_path(&working.roles_dir))
+            let rel = repo.relative(&shared.config.roles_dir).with_context(|| {
+                format!("the roles directory {} is outside the git repository", display_path(&shared.config.roles_dir))
             })?;
-            (working, rel)
+            (shared.config.clone(), rel)
         }
     };
     let files: Vec<(String, String)> = repo
@@ -102,23 +118,16 @@ fn revision(rev: &str, config_path: Option<&Path>, mut sources: Sources, memo: &
     if files.is_empty() {
         bail!("no role files in {roles_rel} at {rev}");
     }
-    // Blobs the other side already fetched (same object id, same bytes) are not asked for again.
-    let mut missing: Vec<String> =
-        files.iter().map(|(_, h)| h.clone()).filter(|h| !memo.blobs.contains_key(h)).collect();
-    missing.dedup();
-    for (hash, bytes) in missing.iter().zip(repo.cat(&missing)?) {
-        memo.blobs.insert(hash.clone(), bytes.into());
-    }
+    let hashes: Vec<String> = files.iter().map(|(_, h)| h.clone()).collect();
+    let blobs = shared.blobs.fetch(&repo, &hashes)?;
     let pending = files
         .iter()
-        .map(|(path, hash)| {
-            let bytes = memo.blobs.get(hash).with_context(|| format!("git did not return {path} at {rev}"))?.to_vec();
-            Ok(Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes })
-        })
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let mut loaded = Loaded::default();
-    crate::load::load_many(pending, &mut sources, &mut loaded, memo);
-    Ok(Side { label: rev.to_string(), loaded, sources, config })
+        .zip(blobs)
+        .map(|((path, _), bytes)| Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes: bytes.to_vec() })
+        .collect();
+    let mut org = Org::default();
+    crate::model::load::load_many(pending, shared.sources, &mut org, shared.memo);
+    Ok(Side { label: rev.to_string(), org, config })
 }
 
 fn stem(path: &str) -> String {
@@ -146,14 +155,12 @@ fn normalize_rel(p: &str) -> String {
 
 /// A single role file (or nothing, for git's `/dev/null`), as the external
 /// diff driver gets it: `name` is the file's path in the repository.
-pub fn file(name: &str, path: &Path, config: &Config) -> anyhow::Result<Side> {
-    let mut sources = Sources::default();
-    let mut loaded = Loaded::default();
+pub fn file(name: &str, path: &Path, shared: &mut Shared) -> anyhow::Result<Side> {
+    let mut org = Org::default();
     if path != Path::new("/dev/null") {
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", display_path(path)))?;
         let pending = Pending { name: name.to_string(), stem: stem(name), bytes };
-        crate::load::load_many(vec![pending], &mut sources, &mut loaded, &mut Memo::default());
+        crate::model::load::load_many(vec![pending], shared.sources, &mut org, shared.memo);
     }
-    let config = Config { file: None, ..config.clone() };
-    Ok(Side { label: name.to_string(), loaded, sources, config })
+    Ok(Side { label: name.to_string(), org, config: shared.config.clone() })
 }

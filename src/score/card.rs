@@ -10,7 +10,9 @@ use crate::score::formula::{round, score_with, Scored};
 use crate::score::plan::{KpiPlan, Plan};
 use crate::score::tally::{Acc, Tally};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A KPI's status on its rounded score (SPEC 3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Status {
     Exceeded,
     Met,
@@ -19,15 +21,11 @@ pub enum Status {
     Missing,
 }
 
+crate::display_by_serde_name!(Status);
+
 impl Status {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Exceeded => "exceeded",
-            Status::Met => "met",
-            Status::Below => "below",
-            Status::Failed => "failed",
-            Status::Missing => "missing",
-        }
+        crate::text::name::name(&self)
     }
 }
 

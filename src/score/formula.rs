@@ -11,23 +11,12 @@ the value 6.0375 scores exactly 60.75, shown 60.8.
 
 use std::fmt;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
+
+pub use crate::config::Scale;
+pub use crate::decimal::round;
 
 use crate::model::Direction;
-
-/// The scores at the anchors (config `scoring.*`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scale {
-    pub threshold: Decimal,
-    pub target: Decimal,
-    pub stretch: Decimal,
-}
-
-impl Default for Scale {
-    fn default() -> Self {
-        Scale { threshold: Decimal::from(60), target: Decimal::from(100), stretch: Decimal::from(120) }
-    }
-}
 
 /// A KPI's anchors in decimal: single values, or `[low, high]` for `range`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,25 +155,8 @@ pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scor
     }
 }
 
-/// Rounds half away from zero to `dp` decimals: 60.75 → 60.8.
-pub fn round(d: Decimal, dp: u32) -> Decimal {
-    d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-}
-
 fn done(score: Decimal, band: Band, explain: bool, formula: impl FnOnce() -> String) -> Scored {
     Scored { score, band, formula: if explain { formula() } else { String::new() } }
-}
-
-/// The decimal a YAML number was written as. YAML numbers arrive as f64;
-/// Rust prints an f64 as the shortest text that reads back to it, which for
-/// what people type (9.5, 0.8, 500000) is exactly what they typed, so 0.8
-/// becomes 0.8 and not 0.8000000000000000444….
-pub fn decimal(v: f64) -> Option<Decimal> {
-    if !v.is_finite() {
-        return None;
-    }
-    let text = format!("{v}");
-    text.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(&format!("{v:e}")).ok())
 }
 
 /// A score as shown: one decimal, rounded half away from zero ("60.8").
@@ -368,15 +340,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn yaml_numbers_become_the_decimals_written() {
-        assert_eq!(decimal(0.8).unwrap().to_string(), "0.8");
-        assert_eq!(decimal(9.5).unwrap().to_string(), "9.5");
-        assert_eq!(decimal(500000.0).unwrap().to_string(), "500000");
-        assert_eq!(decimal(-0.1).unwrap().to_string(), "-0.1");
-        assert_eq!(decimal(f64::NAN), None);
     }
 
     #[test]

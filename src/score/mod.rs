@@ -1,30 +1,31 @@
 /*!
 `opsroles score`: KPI scorecards from metric exports (SPEC 3).
 
-- [`input`], [`columns`]: encodings, delimiters and header layouts;
-- [`number`], [`period`]: cell values and periods as exports spell them;
+- [`layout`]: the columns of a metric export (long or wide);
 - [`plan`]: the KPIs of the role files and the names that reach them;
 - [`read`], [`tally`]: streaming rows into per-(entity, KPI) accumulators;
 - [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards.
+
+Reading files, encodings, numbers, periods and the row accounting are the
+shared ones of [`crate::tabular`].
 */
 
 mod cache;
 pub mod card;
-pub mod columns;
 pub mod formula;
-pub mod input;
-pub mod number;
-pub mod period;
+pub mod layout;
 pub mod plan;
 pub mod read;
-mod rows;
 mod split;
 pub mod tally;
-pub use read::{Fatal, Options, Reason, Rows, Source};
+pub use read::{Fatal, Options, Progress, Silent};
 
 use crate::score::card::Card;
-use crate::score::period::Period;
 use crate::score::plan::Plan;
+use crate::source::FileId;
+use crate::tabular::input::Input;
+use crate::tabular::period::Period;
+use crate::tabular::rows::Rows;
 
 /// Everything a scorecard renderer shows.
 #[derive(Debug)]
@@ -44,12 +45,14 @@ pub struct Report {
 
 /// Reads the exports and builds the scorecards.
 pub fn run(
-    sources: Vec<(Source, Box<dyn std::io::Read + Send>)>,
+    inputs: Vec<(Input, Box<dyn std::io::Read + Send>)>,
+    files: &[FileId],
     plan: &Plan,
     opts: &Options,
     department: &str,
+    progress: &dyn Progress,
 ) -> Result<Report, Fatal> {
-    let read = read::read_all(sources, plan, opts)?;
+    let read = read::read_all(inputs, files, plan, opts, progress)?;
     let mut notes = read.notes;
     let (period, label) = match (opts.period, read.span) {
         (Some(p), _) => (Some(p), p.to_string()),

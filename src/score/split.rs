@@ -20,7 +20,7 @@ const BATCH: usize = 4096;
 /// The parser stage: fills recycled batches until the input ends, an error
 /// occurs (sent on, then stop), or the scoring side hangs up.
 pub(super) fn split<R: std::io::Read>(
-    mut csv: csv::Reader<R>,
+    mut csv: csv::Reader<crate::tabular::lines::Lines<R>>,
     name: &str,
     full: &mpsc::SyncSender<Result<Batch, Fatal>>,
     empty: &mpsc::Receiver<Batch>,
@@ -33,7 +33,7 @@ pub(super) fn split<R: std::io::Read>(
             if b.recs.len() == b.len {
                 b.recs.push(ByteRecord::new());
             }
-            match csv.read_byte_record(&mut b.recs[b.len]) {
+            match crate::tabular::lines::read_record(&mut csv, &mut b.recs[b.len]) {
                 Ok(true) => b.len += 1,
                 Ok(false) => {
                     eof = true;

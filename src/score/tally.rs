@@ -92,7 +92,7 @@ impl Acc {
             // then the ratio has no value (reported like a zero denominator).
             let r = self.num.checked_div(self.den)?;
             let r = if k.unit == Unit::Percent { r.checked_mul(Decimal::ONE_HUNDRED)? } else { r };
-            return (r.abs() <= crate::score::number::MAX_VALUE).then_some(r);
+            return (r.abs() <= crate::decimal::MAX_VALUE).then_some(r);
         }
         if self.n == 0 {
             return None;

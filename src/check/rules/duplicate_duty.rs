@@ -4,8 +4,8 @@ report warns ends with neither taking responsibility.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 use super::and_list;
 
@@ -16,7 +16,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if owners.len() < 2 {
             continue;
         }
-        let mut d = Diagnostic::new(Rule::DuplicateDuty, format!("duty `{id}` is declared by {} roles: {}", owners.len(), and_list(&owners)))
+        let mut d = Diagnostic::new(Code::DuplicateDuty, format!("duty `{id}` is declared by {} roles: {}", owners.len(), and_list(&owners)))
             .item(*id)
             .note("declare a duty once, in the role that is accountable for it; list the others in responsible/consulted/informed");
         for (i, (r, duty)) in decls.iter().enumerate() {

@@ -6,9 +6,9 @@ twice within one role. (The same duty id in two roles is `duplicate-duty`.)
 use std::collections::BTreeMap;
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::model::{Role, Sp};
-use crate::rule::Rule;
 use crate::source::Location;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -16,7 +16,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if idx.len() < 2 {
             continue;
         }
-        let mut d = Diagnostic::new(Rule::DuplicateId, format!("role id `{id}` is declared by {} files", idx.len()))
+        let mut d = Diagnostic::new(Code::DuplicateId, format!("role id `{id}` is declared by {} files", idx.len()))
             .role(*id)
             .item(*id);
         for &i in idx {
@@ -52,7 +52,7 @@ fn within<'a>(
             continue;
         }
         let mut d = Diagnostic::new(
-            Rule::DuplicateId,
+            Code::DuplicateId,
             format!("{kind} id `{id}` appears {} times in role `{}`", locs.len(), role.id()),
         )
         .role(role.id())

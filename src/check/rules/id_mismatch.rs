@@ -4,9 +4,9 @@ not lowercase ASCII kebab-case.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::model::Sp;
-use crate::rule::Rule;
 
 /// Lowercase ASCII words joined by single hyphens: `process-manager`.
 pub fn is_kebab(id: &str) -> bool {
@@ -20,7 +20,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if id.value != role.stem {
             out.push(
                 Diagnostic::new(
-                    Rule::IdMismatch,
+                    Code::IdMismatch,
                     format!("role id `{}` does not match its file name `{}`", id.value, ctx.sources.name(role.file)),
                 )
                 .at(role.loc(id), format!("expected `{}`", role.stem))
@@ -36,7 +36,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (kind, sid) in ids {
             if !is_kebab(&sid.value) {
                 let mut d =
-                    Diagnostic::new(Rule::IdMismatch, format!("{kind} id `{}` is not lowercase kebab-case", sid.value))
+                    Diagnostic::new(Code::IdMismatch, format!("{kind} id `{}` is not lowercase kebab-case", sid.value))
                         .at(role.loc(sid), "use lowercase ASCII words joined by `-`")
                         .role(role.id());
                 if kind != "role" {

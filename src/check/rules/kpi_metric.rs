@@ -4,8 +4,8 @@
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
@@ -17,7 +17,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 _ => continue,
             };
             out.push(
-                Diagnostic::new(Rule::KpiMetric, format!("KPI `{}` of `{}` {msg}", k.id.value, role.id()))
+                Diagnostic::new(Code::KpiMetric, format!("KPI `{}` of `{}` {msg}", k.id.value, role.id()))
                     .at(role.loc(&k.id), "this KPI")
                     .role(role.id())
                     .item(k.id.value.as_str()),

@@ -6,9 +6,9 @@ needs target > 0, since its score is proportional to the target.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::model::{Anchor, Direction, Kpi};
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
@@ -16,7 +16,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if let Some(problem) = problem(&kpi.value) {
                 out.push(
                     Diagnostic::new(
-                        Rule::KpiThresholds,
+                        Code::KpiThresholds,
                         format!("KPI `{}` of `{}`: {problem}", kpi.value.id.value, role.id()),
                     )
                     .at(role.loc(&kpi.value.id), "this KPI")

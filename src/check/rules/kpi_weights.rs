@@ -4,8 +4,8 @@
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 const TOLERANCE: f64 = 0.01;
 
@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             continue;
         };
-        let mut d = Diagnostic::new(Rule::KpiWeights, message).at(key, "the weights of these KPIs").role(role.id());
+        let mut d = Diagnostic::new(Code::KpiWeights, message).at(key, "the weights of these KPIs").role(role.id());
         for (loc, label) in bad {
             d = d.at(loc, label);
         }

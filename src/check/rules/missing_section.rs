@@ -4,8 +4,8 @@ authority and KPIs; a role without one of them (absent or empty) is flagged.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
@@ -17,7 +17,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for (name, missing) in sections {
             if missing {
                 out.push(
-                    Diagnostic::new(Rule::MissingSection, format!("role `{}` has no {name}", role.id()))
+                    Diagnostic::new(Code::MissingSection, format!("role `{}` has no {name}", role.id()))
                         .at(role.loc(&role.doc.id), format!("add `{name}:`"))
                         .role(role.id())
                         .item(name),

@@ -1,5 +1,5 @@
 /*!
-The rules of SPEC 2.1, one file each. Adding a rule: a variant in `rule.rs`,
+The rules of SPEC 2.1, one file each. Adding a rule: a variant in `diag/code.rs`,
 a file here, a line in [`ALL`], and a fixture in `tests/fixtures/`.
 */
 
@@ -9,6 +9,7 @@ use super::Ctx;
 
 mod duplicate_duty;
 mod duplicate_id;
+mod duplicate_title;
 mod id_mismatch;
 mod kpi_metric;
 mod kpi_thresholds;
@@ -39,6 +40,7 @@ pub const ALL: &[Check] = &[
     duplicate_id::check,
     missing_section::check,
     raci_conflict::check,
+    duplicate_title::check,
     kpi_weights::check,
     kpi_thresholds::check,
     kpi_metric::check,

@@ -5,8 +5,8 @@ Accountable owner, this keeps the RACI rule "exactly one A, at least one R".
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(
-                    Rule::OwnerlessDuty,
+                    Code::OwnerlessDuty,
                     format!("duty `{}` of `{}` has nobody responsible: {why}", duty.value.id.value, role.id()),
                 )
                 .at(role.loc(r), "responsible")

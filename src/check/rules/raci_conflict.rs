@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for role in ctx.roles {
@@ -44,7 +44,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut diag = Diagnostic::new(
-                Rule::RaciConflict,
+                Code::RaciConflict,
                 format!("duty `{}` of `{owner}`: {}", d.id.value, reasons.join("; ")),
             )
             .at(role.loc(&d.id), "this duty")

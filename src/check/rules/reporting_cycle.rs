@@ -6,8 +6,8 @@ Each cycle is reported once, naming every role in it.
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // The first role declaring an id speaks for it (duplicates are `duplicate-id`).
@@ -43,7 +43,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 
 fn diagnostic(ctx: &Ctx, boss: &BTreeMap<&str, (usize, &str)>, cycle: &[&str]) -> Diagnostic {
     let chain: Vec<&str> = cycle.iter().copied().chain(cycle.first().copied()).collect();
-    let mut d = Diagnostic::new(Rule::ReportingCycle, format!("reports_to forms a cycle: {}", chain.join(" → ")));
+    let mut d = Diagnostic::new(Code::ReportingCycle, format!("reports_to forms a cycle: {}", chain.join(" → ")));
     for id in cycle {
         let (i, _) = boss[id];
         let role = &ctx.roles[i];

@@ -7,8 +7,8 @@ having the authority.
 use std::collections::BTreeMap;
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 use crate::source::Location;
 
 use super::and_list;
@@ -48,7 +48,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
             let reason = if sep.reason.is_empty() { String::new() } else { format!(" ({})", sep.reason) };
             let mut d = Diagnostic::new(
-                Rule::SeparationOfDuties,
+                Code::SeparationOfDuties,
                 format!("role `{who}` holds {}, which must be kept apart{reason}", and_list(&names)),
             )
             .role(who);

@@ -6,11 +6,11 @@ are one authority).
 
 use std::collections::BTreeMap;
 
-use crate::check::similar::normalize;
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::model::{Authority, Sp};
-use crate::rule::Rule;
+use crate::text::fold;
 
 use super::and_list;
 
@@ -26,7 +26,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut by_title: BTreeMap<String, Vec<(usize, &Sp<Authority>)>> = BTreeMap::new();
     for held in ctx.index.authorities.values() {
         for &(r, a) in held {
-            by_title.entry(normalize(&a.value.title.value)).or_default().push((r, a));
+            by_title.entry(fold(&a.value.title.value)).or_default().push((r, a));
         }
     }
     for (key, held) in by_title {
@@ -54,7 +54,7 @@ fn diagnostic(
     roles: &[&str],
     items: Vec<String>,
 ) -> Diagnostic {
-    let mut d = Diagnostic::new(Rule::SharedAuthority, msg)
+    let mut d = Diagnostic::new(Code::SharedAuthority, msg)
         .note("a decision right belongs to one role; others can be consulted");
     for (r, a) in held {
         let role = &ctx.roles[*r];

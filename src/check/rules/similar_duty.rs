@@ -10,8 +10,8 @@ that returns exactly the pairs an all-pairs scan would.
 
 use crate::check::similar::{self, Record};
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // Every declaration of every duty, in load order.
@@ -27,7 +27,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let pct = (pair.score * 100.0).floor();
         let mut d = Diagnostic::new(
-            Rule::SimilarDuty,
+            Code::SimilarDuty,
             format!(
                 "duties `{}` ({}) and `{}` ({}) are {pct}% similar: 「{}」 vs 「{}」",
                 a.value.id.value,

@@ -4,8 +4,8 @@ serves. Silent when a role file could not be read, since its duties are unknown.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
-use crate::rule::Rule;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if ctx.partial {
@@ -16,7 +16,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if covered {
             continue;
         }
-        let mut d = Diagnostic::new(Rule::UncoveredFunction, format!("function `{}` ({}) has no duty", f.id, f.title))
+        let mut d = Diagnostic::new(Code::UncoveredFunction, format!("function `{}` ({}) has no duty", f.id, f.title))
             .item(f.id.as_str())
             .note("give some role a duty with this `function`, or remove the function from the config");
         if let Some(loc) = f.loc {

@@ -6,10 +6,10 @@ item that is no duty or authority. Each comes with the nearest known name.
 */
 
 use crate::check::Ctx;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::model::{Role, Sp};
-use crate::rule::Rule;
-use crate::suggest::nearest;
+use crate::text::suggest::nearest;
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let roles: Vec<&str> = ctx.index.role_ids().collect();
@@ -56,7 +56,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn unknown(role: &Role, name: &Sp<String>, field: &str, kind: &str, known: &[&str], duty: Option<&str>) -> Diagnostic {
     let place = duty.map_or(String::new(), |d| format!(" of duty `{d}`"));
     let mut diag = Diagnostic::new(
-        Rule::UnknownReference,
+        Code::UnknownReference,
         format!("`{field}`{place} in `{}` names unknown {kind} `{}`", role.id(), name.value),
     )
     .at(role.loc(name), format!("no {kind} has this id"))
@@ -79,7 +79,7 @@ fn separation_items(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let mut d = Diagnostic::new(
-                Rule::UnknownReference,
+                Code::UnknownReference,
                 format!("separation rule names unknown duty or authority `{item}`"),
             )
             .at(*loc, "no duty or authority has this id")

@@ -1,9 +1,8 @@
 /*!
 Near-duplicate text detection for `similar-duty` and `shared-authority`.
 
-- [`normalize`]: NFKC, lowercase, punctuation and whitespace removed,
-  Traditional folded to Simplified Chinese — so 流程優化 and 流程优化 match,
-  and so do full-width and half-width Latin letters.
+- [`crate::text::fold`] first: NFKC, lowercase, punctuation and whitespace
+  removed, Traditional folded to Simplified Chinese.
 - [`Record`]: the set of character bigrams of the normalised text (works for
   Chinese without word segmentation).
 - [`join`]: every pair of records with Jaccard similarity ≥ t, via a
@@ -14,13 +13,7 @@ mod join;
 
 pub use join::{all_pairs, join, Pair};
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Text as compared: NFKC, lowercase, only letters and digits, Simplified.
-pub fn normalize(text: &str) -> String {
-    let folded: String = text.nfkc().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
-    fast2s::convert(&folded)
-}
+use crate::text::fold;
 
 /// A text as the sorted, de-duplicated set of its character bigrams.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +23,7 @@ pub struct Record {
 
 impl Record {
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = normalize(text).chars().collect();
+        let chars: Vec<char> = fold(text).chars().collect();
         let mut tokens: Vec<u64> = match chars.len() {
             0 => Vec::new(),
             // A one-character text still has something to compare.
@@ -74,18 +67,6 @@ pub fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn traditional_and_simplified_fold_together() {
-        assert_eq!(normalize("流程優化"), normalize("流程优化"));
-        assert_eq!(normalize("審批流程優化方案"), "审批流程优化方案");
-    }
-
-    #[test]
-    fn punctuation_space_width_and_case_are_ignored() {
-        assert_eq!(normalize("ＢＰＭＮ 流程, 地圖!"), normalize("bpmn流程地圖"));
-        assert_eq!(normalize("(SOP)"), "sop");
-    }
 
     #[test]
     fn jaccard_of_bigram_sets_by_hand() {

@@ -5,34 +5,49 @@ Each row is *used* when it gives at least one value to a scorecard, else
 *skipped* for the reason of its first problem. Names are resolved through
 caches keyed by the raw bytes of the cell (with a one-entry "same as the last
 row" check in front), so a row costs a few comparisons and a number parse.
+Opening, encodings, headers and the accounting are the shared ones of
+[`crate::tabular`]; this is the fast path on top of them.
 */
 
 use std::fmt;
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
 use csv::ByteRecord;
 use encoding_rs::{Encoding, UTF_8};
+use rustc_hash::FxHashMap;
 
 mod row;
 
-use super::cache::{show, text, Cache};
-pub use super::rows::{Problem, Reason, Rows, LISTED};
+use super::cache::{text, Cache};
 use super::split::{split, Batch};
 
-use crate::score::columns;
-use crate::score::input;
-use crate::score::period::Period;
-use crate::score::plan::{Part, Plan};
+use crate::diag::Code;
+use crate::score::layout;
+use crate::score::plan::{Plan, Targets};
 use crate::score::tally::Tally;
+use crate::source::{FileId, Location};
+use crate::tabular::input::Input;
+use crate::tabular::period::Period;
+use crate::tabular::rows::Rows;
 
-/// An input: a path, or `-` for stdin.
-#[derive(Debug, Clone)]
-pub struct Source {
-    /// As shown in messages.
-    pub name: String,
-    pub path: Option<std::path::PathBuf>,
+/// Progress of reading, reported to whoever draws it (the domain draws nothing).
+pub trait Progress: Sync {
+    /// A file of `len` bytes (if known) is being read.
+    fn start(&self, name: &str, len: Option<u64>);
+    /// `bytes` of it have been read.
+    fn advance(&self, bytes: u64);
+    fn finish(&self);
+}
+
+/// No progress shown.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: &str, _: Option<u64>) {}
+    fn advance(&self, _: u64) {}
+    fn finish(&self) {}
 }
 
 #[derive(Debug, Clone, Default)]
@@ -41,10 +56,7 @@ pub struct Options {
     pub compare: Option<Period>,
     pub decimal_comma: bool,
     pub by_role: bool,
-    pub encoding: Option<&'static encoding_rs::Encoding>,
-    pub delimiter: Option<u8>,
-    pub columns: Vec<(String, String)>,
-    pub progress: bool,
+    pub read: crate::tabular::ReadOptions,
     /// Spell out each KPI score's formula (`--explain`).
     pub explain: bool,
 }
@@ -74,11 +86,32 @@ impl fmt::Display for Fatal {
 
 impl std::error::Error for Fatal {}
 
+/// A role cell, resolved.
+#[derive(Clone, Copy)]
+enum RoleName {
+    One(usize),
+    /// Index into the reader's candidate lists.
+    Ambiguous(u32),
+    Unknown,
+}
+
+/// A metric name (a long row's metric cell, or a wide header) for a role.
 #[derive(Clone, Copy)]
 enum Resolved {
+    /// Index into the reader's target lists.
     Targets(u32),
+    Ambiguous(u32),
     OtherRole,
     Unknown,
+}
+
+/// Rows whose only use was ratio parts: they become `zero-denominator` rows
+/// if every ratio they fed ends without a value. Keyed by (entity, the set of
+/// ratio KPIs fed, which period sets), so memory grows with people × KPIs.
+#[derive(Default)]
+struct RatioOnly {
+    count: u32,
+    lines: Vec<Location>,
 }
 
 /// State shared by all files of a run.
@@ -88,24 +121,38 @@ struct Reader<'a> {
     tally: Tally,
     rows: Rows,
     span: Option<Period>,
-    targets: Vec<Vec<(usize, Part)>>,
+    targets: Vec<Targets>,
+    candidates: Vec<Vec<String>>,
     periods: Cache<Option<Period>>,
-    roles: Cache<Option<usize>>,
+    roles: Cache<RoleName>,
     metrics: Vec<Cache<Resolved>>,
     persons: Cache<Option<u32>>,
     /// Wide layout: [role][metric column] → meaning, for the current file.
     wide: Vec<Vec<Option<Resolved>>>,
-    /// The encoding of the current file's cells (see `input::open`).
+    /// The encoding of the current file's cells (see `tabular::open`).
     cells: &'static Encoding,
     /// The last (person, role) → entity, since rows come grouped by person.
     last_entity: Option<((Option<u32>, usize), usize)>,
+    ratio_sets: Vec<Vec<usize>>,
+    ratio_only: FxHashMap<(u32, u32, u8), RatioOnly>,
     notes: Vec<String>,
     dated: bool,
-    file_names: Vec<String>,
+    file: FileId,
 }
 
-/// Reads every source into one tally.
-pub fn read_all(sources: Vec<(Source, Box<dyn Read + Send>)>, plan: &Plan, opts: &Options) -> Result<Read_, Fatal> {
+/// Reads every input into one tally. `files` are the inputs' ids in the
+/// run's sources, in order.
+pub fn read_all(
+    inputs: Vec<(Input, Box<dyn Read + Send>)>,
+    files: &[FileId],
+    plan: &Plan,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Read_, Fatal> {
+    let Some(&first) = files.first() else {
+        let tally = Tally::new(plan.max_kpis);
+        return Ok(Read_ { tally, rows: Rows::default(), span: None, dated: false, notes: Vec::new() });
+    };
     let mut r = Reader {
         plan,
         opts,
@@ -113,6 +160,7 @@ pub fn read_all(sources: Vec<(Source, Box<dyn Read + Send>)>, plan: &Plan, opts:
         rows: Rows::default(),
         span: None,
         targets: Vec::new(),
+        candidates: Vec::new(),
         periods: Cache::new(),
         roles: Cache::new(),
         metrics: plan.roles.iter().map(|_| Cache::with_ring(16)).collect(),
@@ -120,39 +168,39 @@ pub fn read_all(sources: Vec<(Source, Box<dyn Read + Send>)>, plan: &Plan, opts:
         last_entity: None,
         wide: Vec::new(),
         cells: UTF_8,
+        ratio_sets: Vec::new(),
+        ratio_only: FxHashMap::default(),
         notes: Vec::new(),
         dated: false,
-        file_names: sources.iter().map(|(s, _)| s.name.clone()).collect(),
+        file: first,
     };
-    for (file_no, (source, raw)) in sources.into_iter().enumerate() {
-        r.read_file(file_no as u32, &source, raw)?;
+    for (file_no, (input, raw)) in inputs.into_iter().enumerate() {
+        r.file = files[file_no];
+        r.read_file(file_no as u32, &input, raw, progress)?;
     }
     r.settle_zero_denominators();
     Ok(Read_ { tally: r.tally, rows: r.rows, span: r.span, dated: r.dated, notes: r.notes })
 }
 
 fn io_fatal(name: &str, e: std::io::Error) -> Fatal {
-    match e.get_ref().and_then(|inner| inner.downcast_ref::<input::DecodeError>()) {
-        Some(d) => Fatal(format!(
-            "{name}:{}: bytes that are not valid {} (force another encoding with --encoding)",
-            d.line, d.encoding
-        )),
-        None => Fatal(format!("{name}: {e}")),
-    }
+    Fatal(crate::tabular::records::io_error(name, e).to_string())
 }
 
 pub(super) fn csv_fatal(name: &str, e: csv::Error) -> Fatal {
-    let line = e.position().map(|p| p.line());
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => io_fatal(name, io),
-        other => Fatal(format!("{name}:{}: {:?}", line.unwrap_or(0), other)),
-    }
+    Fatal(crate::tabular::records::csv_error(name, e).to_string())
 }
 
 impl Reader<'_> {
-    fn read_file(&mut self, file_no: u32, source: &Source, raw: Box<dyn Read + Send>) -> Result<(), Fatal> {
-        let name = source.name.as_str();
-        let opened = input::open(raw, self.opts.encoding, self.opts.delimiter).map_err(|e| io_fatal(name, e))?;
+    fn read_file(
+        &mut self,
+        file_no: u32,
+        input: &Input,
+        raw: Box<dyn Read + Send>,
+        progress: &dyn Progress,
+    ) -> Result<(), Fatal> {
+        let name = input.name.as_str();
+        let opened = crate::tabular::open::open(raw, self.opts.read.encoding, self.opts.read.delimiter)
+            .map_err(|e| io_fatal(name, e))?;
         // Caches are keyed by raw bytes: a new file may use another encoding.
         if opened.cells != self.cells {
             self.periods = Cache::new();
@@ -165,15 +213,15 @@ impl Reader<'_> {
         if opened.encoding != encoding_rs::UTF_8 {
             self.notes.push(format!("{name}: read as {}", opened.encoding.name()));
         }
-        let progress = self.progress_bar(source);
+        progress.start(name, input.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()));
         let counter = opened.progress.clone();
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .delimiter(opened.delimiter)
-            .from_reader(opened.reader);
+            .from_reader(crate::tabular::lines::Lines::new(opened.reader));
         let mut rec = ByteRecord::new();
-        if !csv.read_byte_record(&mut rec).map_err(|e| csv_fatal(name, e))? {
+        if !crate::tabular::lines::read_record(&mut csv, &mut rec).map_err(|e| csv_fatal(name, e))? {
             return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
         }
         let header_line = rec.position().map_or(1, |p| p.line());
@@ -184,7 +232,7 @@ impl Reader<'_> {
         if headers.iter().any(|h| h.contains('\0')) || headers.iter().all(|h| h.is_empty()) {
             return Err(Fatal(format!("{name}:{header_line}: no header row (the first line has no column names)")));
         }
-        let layout = columns::layout(&headers, &self.opts.columns, self.plan)
+        let layout = layout::layout(&headers, &self.opts.read.columns, self.plan)
             .map_err(|m| Fatal(format!("{name}:{header_line}: {m}")))?;
         if !layout.ignored.is_empty() {
             self.notes.push(format!("{name}: ignored columns: {}", layout.ignored.join(", ")));
@@ -208,15 +256,13 @@ impl Reader<'_> {
             scope.spawn(move || split(csv, &parser_name, &full_tx, &empty_rx));
             for batch in full_rx {
                 let batch = batch?;
-                if let Some(pb) = &progress {
-                    pb.set_position(counter.load(Ordering::Relaxed));
-                }
+                progress.advance(counter.load(Ordering::Relaxed));
                 for rec in &batch.recs[..batch.len] {
                     let line = rec.position().map_or(0, |p| p.line());
                     self.rows.read += 1;
                     if rec.len() != width {
                         let detail = format!("the row has {} fields, the header {}", rec.len(), width);
-                        self.rows.skip(Reason::BadValue, name, line, detail);
+                        self.rows.skip(Code::BadValue, Location::row(self.file, line), detail);
                         continue;
                     }
                     self.row(&layout, rec, file_no, name, line)?;
@@ -226,27 +272,7 @@ impl Reader<'_> {
             }
             Ok(())
         })?;
-        if let Some(pb) = progress {
-            pb.finish_and_clear();
-        }
+        progress.finish();
         Ok(())
-    }
-
-    fn progress_bar(&self, source: &Source) -> Option<indicatif::ProgressBar> {
-        if !self.opts.progress || !std::io::stderr().is_terminal() {
-            return None;
-        }
-        let len = source.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len())?;
-        if len < 32 * 1024 * 1024 {
-            return None;
-        }
-        let pb = indicatif::ProgressBar::new(len);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-        {
-            pb.set_style(style.progress_chars("=> "));
-        }
-        pb.set_message(source.name.clone());
-        Some(pb)
     }
 }

@@ -7,13 +7,20 @@ reason it is skipped.
 use csv::ByteRecord;
 use rust_decimal::Decimal;
 
-use super::{show, text, Fatal, Reader, Reason, Resolved};
+use super::{text, Fatal, Reader, Resolved, RoleName};
+use crate::diag::Code;
+use crate::model::names::Found;
 use crate::model::Unit;
-use crate::score::columns::{Kind, Layout};
-use crate::score::number::{self, Cell};
-use crate::score::period::{self, Period};
+use crate::score::cache::show;
+use crate::score::layout::{Kind, Layout};
 use crate::score::plan::{MetricMatch, Part};
 use crate::score::tally::LastKey;
+use crate::source::Location;
+use crate::tabular::number::{self, Cell};
+use crate::tabular::period::{self, Period};
+
+/// Which period sets a row belongs to: (the scored period, the compared one).
+type Sets = (bool, bool);
 
 impl Reader<'_> {
     /// A value cell: plain decimals straight from the bytes, the rest (`85%`,
@@ -23,6 +30,10 @@ impl Reader<'_> {
             Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
             _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
         })
+    }
+
+    fn here(&self, line: u64) -> Location {
+        Location::row(self.file, line)
     }
 
     /// Scores one row; `Ok` whether it was used or skipped.
@@ -42,7 +53,7 @@ impl Reader<'_> {
                 Some(p) => period = Some(p),
                 None => {
                     let detail = format!("`{}` is not a period", show(raw, self.cells));
-                    self.rows.skip(Reason::BadValue, name, line, detail);
+                    self.rows.skip(Code::BadValue, self.here(line), detail);
                     return Ok(());
                 }
             }
@@ -55,16 +66,10 @@ impl Reader<'_> {
         if !in_main && !in_compare {
             let p = period.map_or(String::new(), |p| p.to_string());
             let scored = self.opts.period.map_or(String::new(), |p| p.to_string());
-            self.rows.skip(Reason::OutsidePeriod, name, line, format!("{p} is outside {scored}"));
+            self.rows.skip(Code::OutsidePeriod, self.here(line), format!("{p} is outside {scored}"));
             return Ok(());
         }
-        let plan = self.plan;
-        let raw_role = &rec[layout.role];
-        let Some(role) = self.roles.get(raw_role, self.cells, |s| plan.role(s), name, line)? else {
-            let detail = format!("`{}` is no role's id or title", show(raw_role, self.cells));
-            self.rows.skip(Reason::UnknownRole, name, line, detail);
-            return Ok(());
-        };
+        let Some(role) = self.role(&rec[layout.role], name, line)? else { return Ok(()) };
         let person = match layout.person {
             Some(c) if !self.opts.by_role => {
                 let (tally, cells) = (&mut self.tally, self.cells);
@@ -72,7 +77,7 @@ impl Reader<'_> {
                 match self.persons.get(&rec[c], cells, |s| (!s.is_empty()).then(|| tally.person(s)), name, line)? {
                     Some(p) => Some(p),
                     None => {
-                        self.rows.skip(Reason::MissingValue, name, line, "the person cell is empty".to_string());
+                        self.rows.skip(Code::MissingValue, self.here(line), "the person cell is empty".to_string());
                         return Ok(());
                     }
                 }
@@ -96,8 +101,55 @@ impl Reader<'_> {
                 self.long_row(role, entity, (in_main, in_compare), key, &rec[*metric], &rec[*value], name)
             }
             Kind::Wide { metrics } => self.wide_row(role, entity, (in_main, in_compare), key, rec, metrics, name),
-        }?;
-        Ok(())
+        }
+    }
+
+    /// The role a cell names, or `None` after skipping the row.
+    fn role(&mut self, raw: &[u8], name: &str, line: u64) -> Result<Option<usize>, Fatal> {
+        let plan = self.plan;
+        let candidates = &mut self.candidates;
+        let resolved = self.roles.get(
+            raw,
+            self.cells,
+            |s| match plan.role(s) {
+                Found::One(i) => RoleName::One(i),
+                Found::Ambiguous(c) => {
+                    candidates.push(c);
+                    RoleName::Ambiguous(candidates.len() as u32 - 1)
+                }
+                Found::None => RoleName::Unknown,
+            },
+            name,
+            line,
+        )?;
+        let shown = show(raw, self.cells);
+        match resolved {
+            RoleName::One(i) => return Ok(Some(i)),
+            RoleName::Ambiguous(c) => {
+                let hint = vec![format!("it could be {}", and_list(&self.candidates[c as usize]))];
+                self.rows.skip_name(Code::AmbiguousName, "role", &shown, self.here(line), || hint);
+            }
+            RoleName::Unknown => {
+                let hint = || plan.suggest_role(&shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect();
+                self.rows.skip_name(Code::UnknownRole, "role", &shown, self.here(line), hint);
+            }
+        }
+        Ok(None)
+    }
+
+    fn resolve_name(&mut self, role: usize, name: &str) -> Resolved {
+        match self.plan.metric(role, name) {
+            MetricMatch::Targets(t) => {
+                self.targets.push(t);
+                Resolved::Targets(self.targets.len() as u32 - 1)
+            }
+            MetricMatch::Ambiguous(c) => {
+                self.candidates.push(c);
+                Resolved::Ambiguous(self.candidates.len() as u32 - 1)
+            }
+            MetricMatch::OtherRole => Resolved::OtherRole,
+            MetricMatch::Unknown => Resolved::Unknown,
+        }
     }
 
     /// What wide column `mi` (headed `header`) means for `role`, resolved once
@@ -112,21 +164,14 @@ impl Reader<'_> {
         if let Some(r) = self.wide[role][mi] {
             return r;
         }
-        let r = match self.plan.metric(role, header) {
-            MetricMatch::Targets(t) => {
-                self.targets.push(t);
-                Resolved::Targets(self.targets.len() as u32 - 1)
-            }
-            MetricMatch::OtherRole => Resolved::OtherRole,
-            MetricMatch::Unknown => Resolved::Unknown,
-        };
+        let r = self.resolve_name(role, header);
         self.wide[role][mi] = Some(r);
         r
     }
 
     fn resolve_metric(&mut self, role: usize, raw: &[u8], name: &str, line: u64) -> Result<Resolved, Fatal> {
         let plan = self.plan;
-        let targets = &mut self.targets;
+        let (targets, candidates) = (&mut self.targets, &mut self.candidates);
         self.metrics[role].get(
             raw,
             self.cells,
@@ -134,6 +179,10 @@ impl Reader<'_> {
                 MetricMatch::Targets(t) => {
                     targets.push(t);
                     Resolved::Targets(targets.len() as u32 - 1)
+                }
+                MetricMatch::Ambiguous(c) => {
+                    candidates.push(c);
+                    Resolved::Ambiguous(candidates.len() as u32 - 1)
                 }
                 MetricMatch::OtherRole => Resolved::OtherRole,
                 MetricMatch::Unknown => Resolved::Unknown,
@@ -143,12 +192,38 @@ impl Reader<'_> {
         )
     }
 
+    /// A metric name that gives nothing to `role`: skips the row (`skip`) or
+    /// counts the cell; names are reported once each.
+    fn metric_problem(&mut self, role: usize, resolved: Resolved, shown: &str, line: u64, skip: bool) {
+        let plan = self.plan;
+        let what = format!("metric of {}", plan.roles[role].id);
+        let (code, hint): (Code, Vec<String>) = match resolved {
+            Resolved::Ambiguous(c) => {
+                (Code::AmbiguousName, vec![format!("it could be {}", and_list(&self.candidates[c as usize]))])
+            }
+            Resolved::OtherRole => (
+                Code::UnknownMetric,
+                vec![format!("another role's KPI measures it, no KPI of `{}` does", plan.roles[role].id)],
+            ),
+            _ => (
+                Code::UnknownMetric,
+                plan.suggest_metric(role, shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect(),
+            ),
+        };
+        let loc = self.here(line);
+        if skip {
+            self.rows.skip_name(code, &what, shown, loc, || hint);
+        } else {
+            self.rows.name_problem(code, &what, shown, loc, || hint);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn long_row(
         &mut self,
         role: usize,
         entity: usize,
-        sets: (bool, bool),
+        sets: Sets,
         key: LastKey,
         raw_metric: &[u8],
         raw_value: &[u8],
@@ -157,22 +232,20 @@ impl Reader<'_> {
         let line = key.line;
         let targets = match self.resolve_metric(role, raw_metric, name, line)? {
             Resolved::Targets(t) => t,
-            Resolved::OtherRole => {
-                let detail = format!("`{}` is not a KPI of {}", show(raw_metric, self.cells), self.plan.roles[role].id);
-                self.rows.skip(Reason::UnknownMetric, name, line, detail);
-                return Ok(());
-            }
-            Resolved::Unknown => {
-                let detail = format!("no KPI measures `{}`", show(raw_metric, self.cells));
-                self.rows.skip(Reason::UnknownMetric, name, line, detail);
+            other => {
+                let shown = show(raw_metric, self.cells);
+                self.metric_problem(role, other, &shown, line, true);
                 return Ok(());
             }
         };
-        let cell = self.cell(raw_value, name, line)?;
-        match cell {
+        match self.cell(raw_value, name, line)? {
             Cell::Number { value, percent } => {
-                self.add(targets, role, entity, sets, key, value, percent);
+                let fed_value = self.add(targets, role, entity, sets, key, value, percent);
                 self.rows.used += 1;
+                if !fed_value {
+                    let set = self.ratio_set(&[targets]);
+                    self.note_ratio_only(entity, set, sets, line);
+                }
             }
             Cell::Missing { dash } => {
                 let detail = if dash {
@@ -180,11 +253,11 @@ impl Reader<'_> {
                 } else {
                     "no value".to_string()
                 };
-                self.rows.skip(Reason::MissingValue, name, line, detail);
+                self.rows.skip(Code::MissingValue, self.here(line), detail);
             }
             Cell::Bad => {
                 let detail = format!("`{}` is not a number", show(raw_value, self.cells));
-                self.rows.skip(Reason::BadValue, name, line, detail);
+                self.rows.skip(Code::BadValue, self.here(line), detail);
             }
         }
         Ok(())
@@ -195,32 +268,42 @@ impl Reader<'_> {
         &mut self,
         role: usize,
         entity: usize,
-        sets: (bool, bool),
+        sets: Sets,
         key: LastKey,
         rec: &ByteRecord,
         metrics: &[(usize, String)],
         name: &str,
     ) -> Result<(), Fatal> {
         let line = key.line;
-        let mut used = false;
-        let mut first: Option<(Reason, String)> = None;
-        let mut cell_problems = Vec::new();
+        let mut fed_value = false;
+        let mut fed_ratio: Vec<u32> = Vec::new();
+        let mut cell_problems: Vec<(Code, String)> = Vec::new();
+        let mut ambiguous: Vec<(Resolved, String)> = Vec::new();
         for (mi, (col, header)) in metrics.iter().enumerate() {
             let raw = &rec[*col];
+            let blank = raw.iter().all(|b| b.is_ascii_whitespace());
             let targets = match self.resolve_header(role, mi, header) {
                 Resolved::Targets(t) => t,
+                r @ Resolved::Ambiguous(_) => {
+                    if !blank {
+                        ambiguous.push((r, header.clone()));
+                    }
+                    continue;
+                }
                 _ => {
-                    if !raw.iter().all(|b| b.is_ascii_whitespace()) {
+                    if !blank {
                         self.rows.ignored_cells += 1;
                     }
                     continue;
                 }
             };
-            let cell = self.cell(raw, name, line)?;
-            match cell {
+            match self.cell(raw, name, line)? {
                 Cell::Number { value, percent } => {
-                    self.add(targets, role, entity, sets, key, value, percent);
-                    used = true;
+                    if self.add(targets, role, entity, sets, key, value, percent) {
+                        fed_value = true;
+                    } else {
+                        fed_ratio.push(targets);
+                    }
                 }
                 Cell::Missing { dash } => {
                     let detail = if dash {
@@ -228,61 +311,65 @@ impl Reader<'_> {
                     } else {
                         format!("{header}: no value")
                     };
-                    cell_problems.push((Reason::MissingValue, detail));
+                    cell_problems.push((Code::MissingValue, detail));
                 }
                 Cell::Bad => cell_problems
-                    .push((Reason::BadValue, format!("{header}: `{}` is not a number", show(raw, self.cells)))),
+                    .push((Code::BadValue, format!("{header}: `{}` is not a number", show(raw, self.cells)))),
             }
+        }
+        let used = fed_value || !fed_ratio.is_empty();
+        for (r, header) in &ambiguous {
+            // The row is skipped for its ambiguous names only when nothing else was used.
+            self.metric_problem(role, *r, header, line, false);
         }
         if used {
             self.rows.used += 1;
-            for (reason, detail) in cell_problems {
-                self.rows.problem(reason, name, line, detail, true);
+            for (code, detail) in cell_problems {
+                self.rows.problem(code, self.here(line), detail, true);
             }
+            if !fed_value {
+                let set = self.ratio_set(&fed_ratio);
+                self.note_ratio_only(entity, set, sets, line);
+            }
+        } else if !ambiguous.is_empty() && cell_problems.is_empty() {
+            self.rows.skipped += 1;
+            *self.rows.skipped_by_reason.entry(Code::AmbiguousName).or_default() += 1;
         } else {
-            if first.is_none() {
-                first = cell_problems
-                    .iter()
-                    .find(|(r, _)| *r == Reason::BadValue)
-                    .cloned()
-                    .or_else(|| cell_problems.first().cloned());
-            }
-            let (reason, detail) =
-                first.unwrap_or((Reason::MissingValue, "no metric cell has a value for this role".to_string()));
-            self.rows.skip(reason, name, line, detail);
+            let first = cell_problems
+                .iter()
+                .find(|(r, _)| *r == Code::BadValue)
+                .cloned()
+                .or_else(|| cell_problems.first().cloned());
+            let (code, detail) =
+                first.unwrap_or((Code::MissingValue, "no metric cell has a value for this role".to_string()));
+            self.rows.skip(code, self.here(line), detail);
         }
         Ok(())
     }
 
+    /// Adds a value to every KPI it feeds; whether it fed a KPI's value (not
+    /// only ratio parts).
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         targets: u32,
         role: usize,
         entity: usize,
-        (in_main, in_compare): (bool, bool),
+        (in_main, in_compare): Sets,
         key: LastKey,
         value: Decimal,
         percent: bool,
-    ) {
+    ) -> bool {
         let plan = self.plan;
-        let only_ratio = self.targets[targets as usize].iter().all(|(_, p)| *p != Part::Value);
+        let mut fed_value = false;
         for &(kpi, part) in &self.targets[targets as usize] {
             let k = &plan.roles[role].kpis[kpi];
+            fed_value |= part == Part::Value;
             // `85%` for a ratio-unit KPI (0–1) is 0.85; for percent KPIs it is 85.
             let v = if percent && k.unit == Unit::Ratio { value / Decimal::ONE_HUNDRED } else { value };
             for (set, on) in [(false, in_main), (true, in_compare)] {
                 if on {
                     self.tally.acc(set, entity, kpi).add(part, v, key, k.aggregate);
-                }
-            }
-        }
-        if only_ratio {
-            if let Some(&(kpi, _)) = self.targets[targets as usize].first() {
-                for (set, on) in [(false, in_main), (true, in_compare)] {
-                    if on {
-                        self.tally.acc(set, entity, kpi).note_ratio_row(key.file, key.line);
-                    }
                 }
             }
         }
@@ -296,33 +383,74 @@ impl Reader<'_> {
                 });
             }
         }
+        fed_value
     }
 
-    /// Rows whose only use was a ratio whose denominator summed to zero gave
+    /// The interned set of ratio KPIs that `targets` lists feed.
+    fn ratio_set(&mut self, lists: &[u32]) -> u32 {
+        let mut set: Vec<usize> =
+            lists.iter().flat_map(|&t| self.targets[t as usize].iter().map(|(k, _)| *k)).collect();
+        set.sort_unstable();
+        set.dedup();
+        match self.ratio_sets.iter().position(|s| *s == set) {
+            Some(i) => i as u32,
+            None => {
+                self.ratio_sets.push(set);
+                self.ratio_sets.len() as u32 - 1
+            }
+        }
+    }
+
+    fn note_ratio_only(&mut self, entity: usize, set: u32, (in_main, in_compare): Sets, line: u64) {
+        let bits = u8::from(in_main) | (u8::from(in_compare) << 1);
+        let loc = self.here(line);
+        let e = self.ratio_only.entry((entity as u32, set, bits)).or_default();
+        e.count += 1;
+        if e.lines.len() < crate::tabular::rows::LISTED {
+            e.lines.push(loc);
+        }
+    }
+
+    /// Rows whose only use was ratios whose denominators summed to zero gave
     /// nothing to a scorecard after all: they are skipped as `zero-denominator`.
     pub(super) fn settle_zero_denominators(&mut self) {
+        let mut keys: Vec<&(u32, u32, u8)> = self.ratio_only.keys().collect();
+        keys.sort_unstable();
         let mut moved = Vec::new();
-        for (e, entity) in self.tally.entities.iter().enumerate() {
-            for (ki, k) in self.plan.roles[entity.role].kpis.iter().enumerate() {
-                for set in [false, true] {
-                    let acc = self.tally.get(set, e, ki);
-                    if acc.ratio_rows > 0 && acc.zero_denominator(k) {
-                        let who = entity.person.clone().unwrap_or_else(|| self.plan.roles[entity.role].id.clone());
-                        let detail = format!("{who}: the denominator of {} ({}) sums to zero, or so near it that the ratio is out of range", k.id, k.metric);
-                        moved.push((acc.ratio_rows, acc.ratio_lines.clone(), detail));
-                    }
-                }
+        for &(entity, set, bits) in keys {
+            let e = &self.tally.entities[entity as usize];
+            let kpis = &self.plan.roles[e.role].kpis;
+            let all_zero = self.ratio_sets[set as usize].iter().all(|&ki| {
+                [(false, bits & 1 != 0), (true, bits & 2 != 0)]
+                    .into_iter()
+                    .filter(|(_, on)| *on)
+                    .all(|(compare, _)| self.tally.get(compare, entity as usize, ki).zero_denominator(&kpis[ki]))
+            });
+            if all_zero {
+                let who = e.person.clone().unwrap_or_else(|| self.plan.roles[e.role].id.clone());
+                let ids: Vec<String> = self.ratio_sets[set as usize]
+                    .iter()
+                    .map(|&ki| format!("{} ({})", kpis[ki].id, kpis[ki].metric))
+                    .collect();
+                let detail = format!(
+                    "{who}: the denominator of {} sums to zero, or so near it that the ratio is out of range",
+                    ids.join(", ")
+                );
+                let r = &self.ratio_only[&(entity, set, bits)];
+                moved.push((r.count, r.lines.clone(), detail));
             }
         }
         for (n, lines, detail) in moved {
-            let n = u64::from(n).min(self.rows.used);
-            self.rows.used -= n;
-            self.rows.skipped += n;
-            *self.rows.skipped_by_reason.entry(Reason::ZeroDenominator).or_default() += n;
-            for (file, line) in lines {
-                let name = self.file_names.get(file as usize).cloned().unwrap_or_default();
-                self.rows.problem(Reason::ZeroDenominator, &name, line, detail.clone(), false);
-            }
+            self.rows.reclassify_used(Code::ZeroDenominator, u64::from(n), lines, &detail);
         }
+    }
+}
+
+/// `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
