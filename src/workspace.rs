@@ -36,7 +36,7 @@ pub fn config_error(e: ConfigError, sources: Sources) -> anyhow::Error {
 
 /// Findings that stop a run (exit 2), with the sources they point into.
 pub fn reject(context: &str, sources: Sources, diagnostics: Vec<Diagnostic>) -> anyhow::Error {
-    Rejected { context: context.to_string(), sources, diagnostics }.into()
+    Rejected::error(context, sources, diagnostics)
 }
 
 /// Loads the config in force into `sources`.

@@ -2,63 +2,16 @@
 `columns:` — an export header mapped to a standard column, for exports whose
 headers no synonym covers (`columns: {部門人員: person, 考核期: period}`).
 
-The standard columns are those of every command that reads a table (score,
-risk, sla, gaps); each command's column schema uses these names, and a test
-there keeps the two lists in step.
+The standard columns ([`STANDARD_COLUMNS`]) are those of every command that
+reads a table (score, risk, sla, gaps); the map itself is
+[`crate::tabular::headers::ColumnMap`], which reading applies.
 */
 
 use serde_saphyr::Spanned;
 
 use super::Checker;
-use crate::source::Location;
+pub use crate::tabular::headers::{ColumnMap, STANDARD_COLUMNS};
 use crate::yaml::SpannedMap;
-
-/// Every standard column name a header may be mapped to.
-pub const STANDARD_COLUMNS: &[&str] = &[
-    // score (SPEC 3.2)
-    "period",
-    "person",
-    "person_id",
-    "role",
-    "metric",
-    "value",
-    // risk (SPEC 6.1)
-    "id",
-    "title",
-    "owner",
-    "likelihood",
-    "impact",
-    "severity",
-    "occurrence",
-    "detection",
-    "status",
-    "response",
-    "due",
-    "category",
-    // sla (SPEC 6.2)
-    "parties",
-    "raised",
-    "escalated",
-    "resolved",
-    // gaps (SPEC 6.3)
-    "competency",
-    "level",
-    "assessed",
-];
-
-/// Header → standard column, in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ColumnMap {
-    pub entries: Vec<(String, &'static str, Location)>,
-}
-
-impl ColumnMap {
-    /// The standard column a header is mapped to, compared folded.
-    pub fn get(&self, header: &str) -> Option<&'static str> {
-        let h = crate::text::fold(header);
-        self.entries.iter().find(|(from, _, _)| crate::text::fold(from) == h).map(|(_, to, _)| *to)
-    }
-}
 
 pub(super) fn validate(raw: &SpannedMap<Spanned<String>>, c: &mut Checker) -> ColumnMap {
     let mut out = ColumnMap::default();

@@ -121,6 +121,13 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Rejected {
+    /// The run's error: `context`, and the findings in `sources`.
+    pub fn error(context: &str, sources: crate::source::Sources, diagnostics: Vec<Diagnostic>) -> anyhow::Error {
+        Rejected { context: context.to_string(), sources, diagnostics }.into()
+    }
+}
+
 impl std::fmt::Display for Rejected {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.context)

@@ -93,7 +93,7 @@ fn revision(rev: &str, shared: &mut Shared) -> anyhow::Result<Side> {
             let config = crate::config::from_bytes(format!("{rev}:{rel}"), &bytes, &dir_rel, shared.sources).map_err(
                 |e| match e {
                     ConfigError::Unreadable(m) => anyhow::anyhow!(m),
-                    ConfigError::Invalid(ds) => crate::workspace::reject(
+                    ConfigError::Invalid(ds) => crate::diag::Rejected::error(
                         &format!("invalid configuration at {rev}"),
                         std::mem::take(shared.sources),
                         ds,

@@ -8,8 +8,7 @@ use std::borrow::Cow;
 use encoding_rs::{Encoding, UTF_8};
 use rustc_hash::FxHashMap;
 
-use super::read::Fatal;
-
+use super::fatal::Fatal;
 /// Resolved names by the raw bytes of their cell. Exports repeat values row
 /// after row (the same period, role and person for a run of rows), so the
 /// last key is compared first; metric names cycle, so their caches also keep

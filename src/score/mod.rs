@@ -12,13 +12,15 @@ shared ones of [`crate::tabular`].
 
 mod cache;
 pub mod card;
+pub mod fatal;
 pub mod formula;
 pub mod layout;
 pub mod plan;
 pub mod read;
 mod split;
 pub mod tally;
-pub use read::{Fatal, Options, Progress, Silent};
+pub use fatal::Fatal;
+pub use read::{Options, Progress, Silent};
 
 use crate::score::card::Card;
 use crate::score::plan::Plan;

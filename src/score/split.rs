@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use csv::ByteRecord;
 
-use super::read::{csv_fatal, Fatal};
+use super::fatal::{self, Fatal};
 
 /// Records read by the parser thread: `recs[..len]` are this batch's.
 pub(super) struct Batch {
@@ -40,7 +40,7 @@ pub(super) fn split<R: std::io::Read>(
                     break;
                 }
                 Err(e) => {
-                    let _ = full.send(Err(csv_fatal(name, e)));
+                    let _ = full.send(Err(fatal::csv(name, e)));
                     return;
                 }
             }

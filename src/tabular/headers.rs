@@ -10,13 +10,60 @@ synonyms. A standard column named by two headers is reported, never
 resolved by position.
 */
 
-use crate::config::ColumnMap;
+use crate::source::Location;
 use crate::text::fold;
+
+/// Every standard column name a header may be mapped to.
+pub const STANDARD_COLUMNS: &[&str] = &[
+    // score (SPEC 3.2)
+    "period",
+    "person",
+    "person_id",
+    "role",
+    "metric",
+    "value",
+    // risk (SPEC 6.1)
+    "id",
+    "title",
+    "owner",
+    "likelihood",
+    "impact",
+    "severity",
+    "occurrence",
+    "detection",
+    "status",
+    "response",
+    "due",
+    "category",
+    // sla (SPEC 6.2)
+    "parties",
+    "raised",
+    "escalated",
+    "resolved",
+    // gaps (SPEC 6.3)
+    "competency",
+    "level",
+    "assessed",
+];
+
+/// Header → standard column, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub entries: Vec<(String, &'static str, Location)>,
+}
+
+impl ColumnMap {
+    /// The standard column a header is mapped to, compared folded.
+    pub fn get(&self, header: &str) -> Option<&'static str> {
+        let h = fold(header);
+        self.entries.iter().find(|(from, _, _)| fold(from) == h).map(|(_, to, _)| *to)
+    }
+}
 
 /// A standard column of a command's table.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
-    /// The standard name (one of [`crate::config::STANDARD_COLUMNS`]).
+    /// The standard name (one of [`STANDARD_COLUMNS`]).
     pub name: &'static str,
     /// Headers that mean it, in English, Traditional and Simplified Chinese
     /// (one spelling suffices for both scripts: they are compared folded).

@@ -33,7 +33,7 @@ pub mod rows;
 pub struct ReadOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub delimiter: Option<u8>,
-    pub columns: crate::config::ColumnMap,
+    pub columns: headers::ColumnMap,
 }
 
 /// Parses `--delimiter`.

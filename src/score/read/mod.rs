@@ -9,7 +9,6 @@ Opening, encodings, headers and the accounting are the shared ones of
 [`crate::tabular`]; this is the fast path on top of them.
 */
 
-use std::fmt;
 use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
@@ -21,6 +20,7 @@ use rustc_hash::FxHashMap;
 mod row;
 
 use super::cache::{text, Cache};
+use super::fatal::{self, Fatal};
 use super::split::{split, Batch};
 
 use crate::diag::Code;
@@ -73,18 +73,6 @@ pub struct Read_ {
     /// Notes for stderr (ignored columns, encodings).
     pub notes: Vec<String>,
 }
-
-/// A problem that stops the run (exit 2): the file and what is wrong.
-#[derive(Debug)]
-pub struct Fatal(pub String);
-
-impl fmt::Display for Fatal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Fatal {}
 
 /// A role cell, resolved.
 #[derive(Clone, Copy)]
@@ -182,14 +170,6 @@ pub fn read_all(
     Ok(Read_ { tally: r.tally, rows: r.rows, span: r.span, dated: r.dated, notes: r.notes })
 }
 
-fn io_fatal(name: &str, e: std::io::Error) -> Fatal {
-    Fatal(crate::tabular::records::io_error(name, e).to_string())
-}
-
-pub(super) fn csv_fatal(name: &str, e: csv::Error) -> Fatal {
-    Fatal(crate::tabular::records::csv_error(name, e).to_string())
-}
-
 impl Reader<'_> {
     fn read_file(
         &mut self,
@@ -200,7 +180,7 @@ impl Reader<'_> {
     ) -> Result<(), Fatal> {
         let name = input.name.as_str();
         let opened = crate::tabular::open::open(raw, self.opts.read.encoding, self.opts.read.delimiter)
-            .map_err(|e| io_fatal(name, e))?;
+            .map_err(|e| fatal::io(name, e))?;
         // Caches are keyed by raw bytes: a new file may use another encoding.
         if opened.cells != self.cells {
             self.periods = Cache::new();
@@ -221,7 +201,7 @@ impl Reader<'_> {
             .delimiter(opened.delimiter)
             .from_reader(crate::tabular::lines::Lines::new(opened.reader));
         let mut rec = ByteRecord::new();
-        if !crate::tabular::lines::read_record(&mut csv, &mut rec).map_err(|e| csv_fatal(name, e))? {
+        if !crate::tabular::lines::read_record(&mut csv, &mut rec).map_err(|e| fatal::csv(name, e))? {
             return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
         }
         let header_line = rec.position().map_or(1, |p| p.line());

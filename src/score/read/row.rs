@@ -7,11 +7,12 @@ reason it is skipped.
 use csv::ByteRecord;
 use rust_decimal::Decimal;
 
-use super::{text, Fatal, Reader, Resolved, RoleName};
+use super::{text, Reader, Resolved, RoleName};
 use crate::diag::Code;
 use crate::model::names::Found;
 use crate::model::Unit;
 use crate::score::cache::show;
+use crate::score::fatal::Fatal;
 use crate::score::layout::{Kind, Layout};
 use crate::score::plan::{MetricMatch, Part};
 use crate::score::tally::LastKey;
