@@ -59,7 +59,13 @@ fn main() {
             let mut sources = opsroles::source::Sources::default();
             let cfg = opsroles::config::load(Some(&config), &mut sources).map_err(|e| format!("{e:?}")).unwrap();
             let (mut memo, mut blobs) = Default::default();
-            let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &cfg };
+            let mut shared = Shared {
+                roots: Default::default(),
+                sources: &mut sources,
+                memo: &mut memo,
+                blobs: &mut blobs,
+                config: &cfg,
+            };
             let old = side::load(&Spec::Revision("HEAD~1".into()), &mut shared).unwrap();
             let new = side::load(&Spec::Revision("HEAD".into()), &mut shared).unwrap();
             let report = opsroles::diff::diff(old, new, sources, check, today);

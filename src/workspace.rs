@@ -63,9 +63,26 @@ impl Workspace {
             }
             vec![dir]
         };
-        let org = crate::model::load::load_paths(&paths, &mut sources)?;
+        let org =
+            crate::model::load::load_paths_with(&paths, &roots(ctx, &config), &mut sources, &mut Default::default())?;
         Ok(Workspace { sources, config, org })
     }
+}
+
+/// Where role files may be: the project's folder (that of `opsroles.yaml`, or
+/// the current directory without one) and the configured roles directory.
+pub fn roots(ctx: &Context, config: &Config) -> crate::model::load::Roots {
+    let project = config.path.as_deref().and_then(Path::parent).map_or_else(
+        || ctx.cwd.clone(),
+        |p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p.to_path_buf()
+            }
+        },
+    );
+    crate::model::load::Roots::new(&[&project, &config.roles_dir])
 }
 
 fn no_roles_message(config: &Config, dir: &Path, overridden: bool) -> String {

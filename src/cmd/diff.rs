@@ -26,7 +26,8 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut sources = Sources::default();
     let config = crate::workspace::load_config(ctx, &mut sources)?;
     let (mut memo, mut blobs) = Default::default();
-    let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
+    let roots = crate::workspace::roots(ctx, &config);
+    let mut shared = Shared { roots, sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
     let old = side::load(&old, &mut shared)?;
     let new = side::load(&new, &mut shared)?;
     let report = crate::diff::diff(old, new, sources, args.check, ctx.today);
@@ -46,7 +47,8 @@ fn driver(args: &DiffArgs, ctx: &Context) -> Outcome {
         let mut sources = Sources::default();
         let config = crate::workspace::load_config(ctx, &mut sources)?;
         let (mut memo, mut blobs) = Default::default();
-        let mut shared = Shared { sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
+        let roots = crate::workspace::roots(ctx, &config);
+        let mut shared = Shared { roots, sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
         let old = side::file(&a[0], Path::new(&a[1]), &mut shared)?;
         let new = side::file(&a[0], Path::new(&a[4]), &mut shared)?;
         let report = crate::diff::diff(old, new, sources, args.check, ctx.today);

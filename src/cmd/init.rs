@@ -3,6 +3,8 @@
 Nothing is written when any target file already exists.
 */
 
+use std::io::Write as _;
+
 use anyhow::{bail, Context as _};
 
 use super::Outcome;
@@ -31,7 +33,13 @@ pub fn run(args: &InitArgs, ctx: &Context) -> anyhow::Result<Outcome> {
             .with_context(|| format!("cannot write {}", display_path(path)))?;
     }
     if !ctx.quiet {
-        eprintln!("created {} files in {}; next: opsroles check", targets.len(), display_path(&args.dir));
+        // A closed or full stderr is no reason to fail a run that did its work.
+        let _ = writeln!(
+            anstream::stderr(),
+            "created {} files in {}; next: opsroles check",
+            targets.len(),
+            display_path(&args.dir)
+        );
     }
     Ok(Outcome::Success)
 }

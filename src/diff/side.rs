@@ -52,6 +52,8 @@ pub struct Side {
 /// What both sides of a run share: the run's sources, parse results and
 /// fetched blobs, and the working config.
 pub struct Shared<'a> {
+    /// Where working-tree role files may be (see `model::load::Roots`).
+    pub roots: crate::model::load::Roots,
     pub sources: &'a mut Sources,
     pub memo: &'a mut Memo,
     pub blobs: &'a mut Blobs,
@@ -63,7 +65,12 @@ pub struct Shared<'a> {
 pub fn load(spec: &Spec, shared: &mut Shared) -> anyhow::Result<Side> {
     match spec {
         Spec::Path(p) => {
-            let org = crate::model::load::load_paths_with(std::slice::from_ref(p), shared.sources, shared.memo)?;
+            let org = crate::model::load::load_paths_with(
+                std::slice::from_ref(p),
+                &shared.roots,
+                shared.sources,
+                shared.memo,
+            )?;
             Ok(Side { label: display_path(p), org, config: shared.config.clone() })
         }
         Spec::WorkTree => {
@@ -71,7 +78,12 @@ pub fn load(spec: &Spec, shared: &mut Shared) -> anyhow::Result<Side> {
             if !dir.is_dir() {
                 bail!("no roles directory at {}", display_path(dir));
             }
-            let org = crate::model::load::load_paths_with(std::slice::from_ref(dir), shared.sources, shared.memo)?;
+            let org = crate::model::load::load_paths_with(
+                std::slice::from_ref(dir),
+                &shared.roots,
+                shared.sources,
+                shared.memo,
+            )?;
             Ok(Side { label: "working tree".to_string(), org, config: shared.config.clone() })
         }
         Spec::Revision(rev) => revision(rev, shared),

@@ -57,24 +57,48 @@ fn stem(path: &Path) -> String {
     path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Loads every role file under `paths` (files or directories).
-pub fn load_paths(paths: &[PathBuf], sources: &mut Sources) -> anyhow::Result<Org> {
-    load_paths_with(paths, sources, &mut Memo::default())
+/// Where role files may be: every file read must resolve (links followed)
+/// to a path under one of these folders — the project's folder and its roles
+/// directory. CI runs on pull requests from strangers, and a committed link
+/// to `/etc/…` or a runner's secret must never be read, let alone quoted in a
+/// finding. An empty list checks nothing (tests, and files named directly).
+#[derive(Debug, Clone, Default)]
+pub struct Roots(Vec<PathBuf>);
+
+impl Roots {
+    /// The folders (made canonical; ones that do not exist are left out).
+    pub fn new(folders: &[&Path]) -> Self {
+        Roots(folders.iter().filter_map(|f| f.canonicalize().ok()).collect())
+    }
+
+    fn allows(&self, real: &Path) -> bool {
+        self.0.is_empty() || self.0.iter().any(|r| real.starts_with(r))
+    }
 }
 
-/// [`load_paths`], sharing parse results through `memo`.
-pub fn load_paths_with(paths: &[PathBuf], sources: &mut Sources, memo: &mut Memo) -> anyhow::Result<Org> {
+/// Loads every role file under `paths` (files or directories).
+pub fn load_paths(paths: &[PathBuf], sources: &mut Sources) -> anyhow::Result<Org> {
+    load_paths_with(paths, &Roots::default(), sources, &mut Memo::default())
+}
+
+/// [`load_paths`] within `roots`, sharing parse results through `memo`.
+pub fn load_paths_with(
+    paths: &[PathBuf],
+    roots: &Roots,
+    sources: &mut Sources,
+    memo: &mut Memo,
+) -> anyhow::Result<Org> {
     let mut entries = Vec::new();
     for path in paths {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => bail!("cannot read {}: {e}", display_path(path)),
         };
-        if meta.is_file() {
-            entries.push(read(path));
+        if !meta.is_dir() {
+            entries.push(read(path, roots));
         } else {
             let before = entries.len();
-            walk(path, &mut entries);
+            walk(path, roots, &mut entries);
             if entries.len() == before {
                 bail!("no role files in {}", display_path(path));
             }
@@ -90,7 +114,7 @@ pub fn load_many(files: Vec<Pending>, sources: &mut Sources, loaded: &mut Org, m
     load_entries(files.into_iter().map(Entry::File).collect(), sources, loaded, memo);
 }
 
-fn walk(dir: &Path, entries: &mut Vec<Entry>) {
+fn walk(dir: &Path, roots: &Roots, entries: &mut Vec<Entry>) {
     let walker = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name();
     let mut it = walker.into_iter();
     while let Some(entry) = it.next() {
@@ -126,22 +150,71 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) {
                 it.skip_current_dir();
             }
         } else if is_role_file(entry.path()) {
-            entries.push(read(entry.path()));
+            entries.push(read(entry.path(), roots));
         }
     }
 }
 
-/// Reads one role file, or says why it cannot be.
-fn read(path: &Path) -> Entry {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        let msg =
-            format!("{} is {} bytes; role files are limited to {} bytes", display_path(path), size, MAX_FILE_BYTES);
+/// What a path is when it is not a regular file.
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Reads one role file, or says why it cannot be — without reading (or
+/// blocking on) anything that is not a regular file inside the roots.
+fn read(path: &Path, roots: &Roots) -> Entry {
+    let shown = display_path(path);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Entry::Problem(path.to_path_buf(), format!("cannot read {shown}: {e}")),
+    };
+    if !meta.is_file() {
+        let msg = format!("{shown} is {}, not a role file; it is not read", kind(&meta));
         return Entry::Problem(path.to_path_buf(), msg);
     }
-    match std::fs::read(path) {
-        Ok(bytes) => Entry::File(Pending { name: display_path(path), stem: stem(path), bytes }),
-        Err(e) => Entry::Problem(path.to_path_buf(), format!("cannot read {}: {e}", display_path(path))),
+    match path.canonicalize() {
+        Ok(real) if !roots.allows(&real) => {
+            let msg = format!(
+                "{shown} is a link that leads outside the project; role files must be inside it, so it is not read"
+            );
+            return Entry::Problem(path.to_path_buf(), msg);
+        }
+        Ok(_) => {}
+        Err(e) => return Entry::Problem(path.to_path_buf(), format!("cannot read {shown}: {e}")),
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        let msg = format!("{shown} is {} bytes; role files are limited to {MAX_FILE_BYTES} bytes", meta.len());
+        return Entry::Problem(path.to_path_buf(), msg);
+    }
+    // Read at most the limit, even if the file grows meanwhile.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes));
+    match read {
+        Ok(n) if n as u64 > MAX_FILE_BYTES => Entry::Problem(
+            path.to_path_buf(),
+            format!("{shown} is over {MAX_FILE_BYTES} bytes; role files are limited to that"),
+        ),
+        Ok(_) => Entry::File(Pending { name: shown, stem: stem(path), bytes }),
+        Err(e) => Entry::Problem(path.to_path_buf(), format!("cannot read {shown}: {e}")),
     }
 }
 

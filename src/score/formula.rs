@@ -112,8 +112,10 @@ pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scor
             }),
             (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} < threshold {th} → 0")),
             (None, _) => {
-                // v < t here, so v/t < 1: divide first, nothing can overflow.
-                let s = if t > zero { (g * (v / t)).max(zero) } else { zero };
+                // v < t here, so v/t < 1 — but a hugely negative v over a
+                // tiny target can still overflow the quotient; that is far
+                // below 0, so it scores 0.
+                let s = if t > zero { v.checked_div(t).map_or(zero, |q| (g * q).max(zero)) } else { zero };
                 done(s, Band::Proportional, explain, || format!("max(0, {g} × {v} / {t})"))
             }
         },
@@ -229,6 +231,17 @@ mod tests {
         assert_eq!(shown(&lower(None, "8", None), "10"), "80.0");
         assert_eq!(shown(&lower(None, "0", None), "3"), "0.0");
         assert_eq!(shown(&lower(None, "-2", None), "0"), "0.0");
+    }
+
+    /// Issue 14: `target: 1e-14` (which `check` accepts) and a value of
+    /// −1e15 made the quotient overflow: "Division overflowed" panic.
+    #[test]
+    fn a_tiny_target_and_a_huge_negative_value_score_zero_not_panic() {
+        let a = higher(None, "0.00000000000001", None);
+        assert_eq!(shown(&a, "-1000000000000000"), "0.0");
+        assert_eq!(shown(&a, "0.000000000000005"), "50.0");
+        let l = lower(None, "0.00000000000001", None);
+        assert_eq!(shown(&l, "1000000000000000"), "0.0");
     }
 
     #[test]

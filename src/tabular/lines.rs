@@ -10,10 +10,38 @@ one plus the line breaks before the record's first byte (skipping the tail
 of a CRLF and blank lines, which a record never starts with). Records come in
 order, so counting is one pass over the file; only the bytes the parser
 has not yet passed are kept.
+
+The same bytes show an unterminated quote: the csv crate reads a quote that
+never closes as one cell holding the rest of the file — 89 people of a
+100-person export vanish, exit 0. A last record that spans lines with an odd
+number of quotes, or a record that grows past [`MAX_RECORD`] bytes, is an
+[`UnclosedQuote`] naming the line where it opened.
 */
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
+
+/// No record of a real export comes near this; a quote left open does.
+pub const MAX_RECORD: u64 = 8 * 1024 * 1024;
+
+/// A quote that opens a cell and never closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnclosedQuote {
+    pub line: u64,
+}
+
+impl std::fmt::Display for UnclosedQuote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a quote opened on this line is never closed, so every line after it would be read as one cell; close or remove the quote")
+    }
+}
+
+impl std::error::Error for UnclosedQuote {}
+
+/// The [`UnclosedQuote`] inside an I/O error, if that is what it is.
+pub fn as_unclosed_quote(e: &io::Error) -> Option<UnclosedQuote> {
+    e.get_ref().and_then(|inner| inner.downcast_ref::<UnclosedQuote>()).copied()
+}
 
 /// A reader that remembers recent bytes to number lines.
 pub struct Lines<R> {
@@ -25,11 +53,13 @@ pub struct Lines<R> {
     /// Line breaks before `counted`.
     breaks: u64,
     counted: u64,
+    /// The line of the last record numbered.
+    last_line: u64,
 }
 
 impl<R: Read> Lines<R> {
     pub fn new(inner: R) -> Self {
-        Lines { inner, chunks: VecDeque::new(), read: 0, breaks: 0, counted: 0 }
+        Lines { inner, chunks: VecDeque::new(), read: 0, breaks: 0, counted: 0, last_line: 0 }
     }
 
     /// The 1-based line of the record whose first byte is at `offset` (as
@@ -48,7 +78,32 @@ impl<R: Read> Lines<R> {
                 _ => break,
             }
         }
-        self.breaks + 1
+        self.last_line = self.breaks + 1;
+        self.last_line
+    }
+
+    /// After the last record: whether it holds a quote that never closed
+    /// (it spans lines and has an odd number of quotes).
+    fn unclosed_at_end(&self) -> Option<UnclosedQuote> {
+        if self.last_line == 0 {
+            return None;
+        }
+        let (mut quotes, mut inner_breaks, mut trailing) = (0u64, 0u64, true);
+        for (start, bytes) in self.chunks.iter().rev() {
+            let from = self.counted.saturating_sub(*start).min(bytes.len() as u64) as usize;
+            for &b in bytes[from..].iter().rev() {
+                match b {
+                    b'\n' | b'\r' if trailing => {}
+                    b'\n' => inner_breaks += 1,
+                    b'"' => {
+                        quotes += 1;
+                        trailing = false;
+                    }
+                    _ => trailing = false,
+                }
+            }
+        }
+        (quotes % 2 == 1 && inner_breaks > 0).then_some(UnclosedQuote { line: self.last_line })
     }
 
     fn byte(&self, at: u64) -> Option<u8> {
@@ -75,6 +130,11 @@ impl<R: Read> Lines<R> {
 
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.read - self.counted > MAX_RECORD {
+            // The record after the last one numbered never ends.
+            let err = UnclosedQuote { line: self.last_line + 1 };
+            return Err(io::Error::new(io::ErrorKind::InvalidData, err));
+        }
         let n = self.inner.read(buf)?;
         if n > 0 {
             self.chunks.push_back((self.read, buf[..n].to_vec()));
@@ -87,6 +147,9 @@ impl<R: Read> Read for Lines<R> {
 /// Reads the next record and gives it its true line (see [`Lines`]).
 pub fn read_record<R: Read>(csv: &mut csv::Reader<Lines<R>>, rec: &mut csv::ByteRecord) -> csv::Result<bool> {
     if !csv.read_byte_record(rec)? {
+        if let Some(u) = csv.get_ref().unclosed_at_end() {
+            return Err(io::Error::new(io::ErrorKind::InvalidData, u).into());
+        }
         return Ok(false);
     }
     if let Some(mut pos) = rec.position().cloned() {
@@ -113,6 +176,45 @@ mod tests {
             out.push((String::from_utf8_lossy(&rec[0]).into_owned(), rec.position().unwrap().line()));
         }
         out
+    }
+
+    fn read_all(data: &str) -> Result<usize, u64> {
+        let mut csv =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(Lines::new(data.as_bytes()));
+        let mut rec = csv::ByteRecord::new();
+        let mut n = 0;
+        loop {
+            match read_record(&mut csv, &mut rec) {
+                Ok(true) => n += 1,
+                Ok(false) => return Ok(n),
+                Err(e) => match e.into_kind() {
+                    csv::ErrorKind::Io(io) => return Err(as_unclosed_quote(&io).expect("an unclosed quote").line),
+                    other => panic!("{other:?}"),
+                },
+            }
+        }
+    }
+
+    /// Issue 14: one unterminated quote at line 12 of a 100-person export
+    /// swallowed every following line: 89 people vanished, exit 0.
+    #[test]
+    fn an_unterminated_quote_names_the_line_where_it_opened() {
+        let mut text = String::from("period,person,role,metric,value\n");
+        for i in 2..=101 {
+            let person = if i == 12 { "\"張偉".to_string() } else { format!("p{i}") };
+            text.push_str(&format!("2026-07,{person},process-manager,sop_coverage,90\n"));
+        }
+        assert_eq!(read_all(&text), Err(12));
+        // A quoted cell that spans lines and closes is fine, at the end too.
+        assert_eq!(read_all("a,b\n1,\"x\ny\"\n"), Ok(2));
+        // A stray quote inside an unquoted last cell swallows nothing.
+        assert_eq!(read_all("a,b\n1,5\"\n"), Ok(2));
+        // A quote left open early in a big file stops reading, bounded.
+        let mut big = String::from("a,b\n1,\"open\n");
+        while (big.len() as u64) < MAX_RECORD + 1_000_000 {
+            big.push_str("2026-07,row\n");
+        }
+        assert_eq!(read_all(&big), Err(2));
     }
 
     #[test]

@@ -99,10 +99,13 @@ pub fn read(
 
 /// An I/O error while reading `name`, with the line when it is a decoding one.
 pub fn io_error(name: &str, e: std::io::Error) -> anyhow::Error {
-    match super::open::as_undecodable(&e) {
-        Some(u) => anyhow::anyhow!("{name}:{}: {u}", u.line()),
-        None => anyhow::anyhow!("{name}: {e}"),
+    if let Some(u) = super::open::as_undecodable(&e) {
+        return anyhow::anyhow!("{name}:{}: {u}", u.line());
     }
+    if let Some(q) = super::lines::as_unclosed_quote(&e) {
+        return anyhow::anyhow!("{name}:{}: {q}", q.line);
+    }
+    anyhow::anyhow!("{name}: {e}")
 }
 
 /// A CSV error while reading `name`.

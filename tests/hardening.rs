@@ -1,0 +1,169 @@
+//! What a hostile or careless input does (issue "Hardening"): each test is
+//! named after a case that crashed, hung, leaked or gave a wrong answer.
+
+use std::path::Path;
+use std::process::{Command as Proc, Stdio};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Out {
+    let o = Command::cargo_bin("opsroles")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code().expect("killed: it hung"),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// The seed department, written by `init`.
+fn seed() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["init", "-q", "."]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    dir
+}
+
+/// A role file that is a symlink to a file outside the repository was read
+/// and its line printed in the finding — in CI, a runner's secret in a public
+/// annotation.
+#[cfg(unix)]
+#[test]
+fn a_role_file_linked_outside_the_project_is_never_read() {
+    let dir = seed();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("credentials.yaml");
+    std::fs::write(&secret, "id: GITHUB_TOKEN=ghp_SECRET123\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("roles/leak.yaml")).unwrap();
+    for format in ["human", "json", "github", "sarif"] {
+        let o = run(dir.path(), &["check", "--format", format]);
+        assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+        let all = format!("{}{}", o.stdout, o.stderr);
+        assert!(!all.contains("SECRET123") && !all.contains("credentials"), "{format}: {all}");
+        assert!(all.contains("roles/leak.yaml"), "{format}: {all}");
+    }
+    // A link inside the project is fine.
+    std::fs::remove_file(dir.path().join("roles/leak.yaml")).unwrap();
+    std::fs::rename(dir.path().join("roles/risk-supervisor.yaml"), dir.path().join("risk-supervisor.yaml")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("risk-supervisor.yaml"), dir.path().join("roles/risk-supervisor.yaml"))
+        .unwrap();
+    assert_eq!(run(dir.path(), &["check"]).code, 0);
+}
+
+/// A role file that is a symlink to `/dev/zero` (committable to git) grew to
+/// 2.1 GB; a FIFO named like a role file blocked forever.
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_named_like_role_files_are_refused_unread() {
+    let dir = seed();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("roles/zero.yaml")).unwrap();
+    let fifo = dir.path().join("roles/pipe.yaml");
+    let made = Proc::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    let o = run(dir.path(), &["check"]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("roles/zero.yaml is a device, not a role file"), "{}", o.stdout);
+    if made {
+        assert!(o.stdout.contains("roles/pipe.yaml is a FIFO, not a role file"), "{}", o.stdout);
+    }
+}
+
+/// `opsroles check 2>/dev/full` panicked while writing the error.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_is_no_panic() {
+    let dir = seed();
+    std::fs::write(dir.path().join("opsroles.yaml"), "similarity: 7\n").unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let status = Proc::new(assert_cmd::cargo::cargo_bin("opsroles"))
+        .current_dir(dir.path())
+        .arg("check")
+        .stdout(Stdio::null())
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2), "exit code, not a panic (101)");
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let status = Proc::new(assert_cmd::cargo::cargo_bin("opsroles"))
+        .current_dir(dir.path())
+        .args(["init", "other"])
+        .stderr(full)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+/// One unterminated quote at line 12 of a 100-person export swallowed every
+/// following line: 89 people vanished, exit 0.
+#[test]
+fn an_unterminated_quote_swallows_the_rest_of_the_export() {
+    let dir = seed();
+    let mut text = String::from("period,person,role,metric,value\n");
+    for i in 2..=101 {
+        let person = if i == 12 { "\"張偉".to_string() } else { format!("員工{i}") };
+        text.push_str(&format!("2026-07,{person},process-manager,sop_coverage,90\n"));
+    }
+    std::fs::write(dir.path().join("x.csv"), text).unwrap();
+    let o = run(dir.path(), &["score", "x.csv"]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(o.stderr.contains("x.csv:12: a quote opened on this line is never closed"), "{}", o.stderr);
+}
+
+/// A higher-is-better KPI with no threshold and a tiny target, which `check`
+/// accepts, and a value of −1e15: "Division overflowed" panic.
+#[test]
+fn a_tiny_target_and_a_huge_negative_value_do_not_panic() {
+    let dir = seed();
+    let role = dir.path().join("roles/process-manager.yaml");
+    let text = std::fs::read_to_string(&role).unwrap();
+    let start = text.find("  - id: sop-coverage").unwrap();
+    let end = start + text[start..].find("weight:").unwrap();
+    let kpi = "  - id: sop-coverage\n    title: 流程標準化率\n    metric: sop_coverage\n    unit: percent\n    direction: higher\n    target: 1e-14\n    ";
+    std::fs::write(&role, format!("{}{}{}", &text[..start], kpi, &text[end..])).unwrap();
+    assert_eq!(run(dir.path(), &["check"]).code, 0);
+    std::fs::write(
+        dir.path().join("x.csv"),
+        "period,person,role,metric,value\n2026-07,張偉,process-manager,sop_coverage,-1000000000000000\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["score", "x.csv", "--format", "json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stdout.contains("\"score\": 0,"), "{}", o.stdout);
+}
+
+/// The same export passed twice (`score a.csv a.csv`) was counted twice.
+#[test]
+fn the_same_export_twice_is_an_error() {
+    let dir = seed();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/q3.csv"), dir.path().join("q3.csv")).unwrap();
+    let o = run(dir.path(), &["score", "q3.csv", "./q3.csv"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("q3.csv is given twice"), "{}", o.stderr);
+}
+
+/// A run that finds no usable row (exit 1) replaced an existing `-o` report
+/// with an empty one.
+#[test]
+fn a_failed_score_leaves_the_previous_report() {
+    let dir = seed();
+    std::fs::write(dir.path().join("report.json"), "previous").unwrap();
+    std::fs::write(
+        dir.path().join("x.csv"),
+        "period,person,role,metric,value\n2026-07,張偉,process-manager,sop_coverage,abc\n",
+    )
+    .unwrap();
+    let o = run(dir.path(), &["score", "x.csv", "--format", "json", "-o", "report.json"]);
+    assert_eq!(o.code, 1);
+    assert_eq!(std::fs::read_to_string(dir.path().join("report.json")).unwrap(), "previous");
+}
