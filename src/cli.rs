@@ -75,6 +75,11 @@ pub enum Command {
         after_help = "OLD and NEW are each a roles directory, a role file, or a git revision\n(an argument naming an existing path is a path). One argument compares\nthat revision (or path) with the working tree.\n\nExamples:\n  opsroles diff HEAD~1\n  opsroles diff main HEAD --check --format markdown\n  opsroles diff old-roles/ roles/ --exit-code\n\nAs git's external diff driver (see README), it takes git's seven\narguments and always exits 0.\n\nExit codes: 0 done (with --exit-code: no differences), 1 differences with\n--exit-code, 2 usage error or unknown revision."
     )]
     Diff(DiffArgs),
+    /// The department's own report: org chart, RACI, role catalogue, findings, scorecards.
+    #[command(
+        after_help = "Examples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --compare 2026-Q2 --metrics examples/q2.csv -o report.html\n  opsroles report --format markdown --lang en\n\nThe format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read."
+    )]
+    Report(ReportArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),
@@ -163,6 +168,31 @@ pub struct DiffArgs {
     #[arg(long)]
     pub exit_code: bool,
     /// Write the diff to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Metric exports for the scorecards section (repeatable; `-` reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub metrics: Vec<PathBuf>,
+    /// Score only rows in this period (2026-Q3, 2026-07, 2026 …).
+    #[arg(long, value_name = "P")]
+    pub period: Option<String>,
+    /// Also score this period and show the change per person.
+    #[arg(long, value_name = "P")]
+    pub compare: Option<String>,
+    /// html (default, or from the extension of -o), markdown or json.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::render::report::ReportFormat>,
+    /// Headings and labels in Traditional Chinese (zh) or English (en); role text stays as written.
+    #[arg(long, value_enum, default_value_t = crate::render::lang::Lang::Zh)]
+    pub lang: crate::render::lang::Lang,
+    /// The report's title (default: the department's name and 崗位職責報告).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Write the report to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -4,11 +4,12 @@ Decimal numbers as users write them.
 Scores, weights and anchors are decimal, not binary floating point, so that
 what an analyst checks by hand or in Excel matches to the last shown digit
 (SPEC 3.3). YAML hands numbers over as `f64`; [`from_f64`] turns them back into
-the decimal the user typed. Every value the tool computes with stays within
+the decimal the user typed; [`Num`] writes one into JSON with its exact digits. Every value the tool computes with stays within
 [`MAX_VALUE`], so no sum or product can overflow.
 */
 
 use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Serialize, Serializer};
 
 /// The largest magnitude a value may have (10^15). No KPI in an operations
 /// department measures beyond a thousand trillion; bounding values keeps every
@@ -33,6 +34,36 @@ pub fn from_f64(v: f64) -> Option<Decimal> {
 /// Rounds half away from zero to `dp` decimals: 60.75 → 60.8.
 pub fn round(d: Decimal, dp: u32) -> Decimal {
     d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// A decimal written as an exact JSON number, rounded to `dp` places
+/// (half away from zero), trailing zeros dropped.
+#[derive(Debug, Clone, Copy)]
+pub struct Num {
+    pub value: Decimal,
+    pub dp: u32,
+}
+
+impl Num {
+    /// Scores, values and weights: at most 4 decimals (SPEC 3.4).
+    pub fn of(value: Decimal) -> Self {
+        Num { value, dp: 4 }
+    }
+
+    pub fn opt(value: Option<Decimal>) -> Option<Self> {
+        value.map(Num::of)
+    }
+}
+
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = round(self.value, self.dp);
+        let text = if r.is_zero() { "0".to_string() } else { r.normalize().to_string() };
+        match serde_json::value::RawValue::from_string(text) {
+            Ok(raw) => raw.serialize(s),
+            Err(e) => Err(serde::ser::Error::custom(e)),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -164,6 +164,22 @@ impl Repo {
         Ok(blobs)
     }
 
+    /// The commit of HEAD, short, with `+dirty` when files under `path`
+    /// differ from it (modified, added or untracked); `None` without a commit.
+    pub fn describe(&self, path: &Path) -> Option<String> {
+        let mut c = git(&self.root);
+        c.args(["rev-parse", "--short", "--verify", "--quiet", "HEAD"]);
+        let head = String::from_utf8(c.stderr(Stdio::null()).output().ok()?.stdout).ok()?.trim().to_string();
+        if head.is_empty() {
+            return None;
+        }
+        let rel = self.relative(path).unwrap_or_else(|| ".".to_string());
+        let mut c = git(&self.root);
+        c.args(["status", "--porcelain", "--untracked-files=all", "--"]).arg(&rel);
+        let dirty = c.stderr(Stdio::null()).output().map(|o| !o.stdout.is_empty()).unwrap_or(false);
+        Some(if dirty { format!("{head}+dirty") } else { head })
+    }
+
     /// `path` relative to the repository root, with `/`.
     pub fn relative(&self, path: &Path) -> Option<String> {
         let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().ok()?.join(path) };

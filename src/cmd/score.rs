@@ -26,13 +26,14 @@ use crate::workspace::Workspace;
 const BLOCKING: &[Code] =
     &[Code::ParseError, Code::Schema, Code::KpiWeights, Code::KpiThresholds, Code::KpiMetric, Code::DuplicateId];
 
-fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Period>> {
+pub(crate) fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Period>> {
     s.map(|s| period::parse(s).with_context(|| format!("{flag} `{s}` is not a period (try 2026-Q3, 2026-07 or 2026)")))
         .transpose()
 }
 
-pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+/// The scoring plan of the workspace's roles, or the role errors that make
+/// scores meaningless (checked without waivers) as the run's error.
+pub(crate) fn plan(ws: &mut Workspace, ctx: &Context) -> anyhow::Result<Plan> {
     let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
     let report = check::run(&ws.org, &ws.config, &ws.sources, &opts);
     let blocking: Vec<_> = report
@@ -43,11 +44,16 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if !blocking.is_empty() {
         return Err(crate::workspace::reject(
             "the role files have errors that make scores meaningless (run `opsroles check`)",
-            ws.sources,
+            std::mem::take(&mut ws.sources),
             blocking,
         ));
     }
-    let plan = Plan::new(&ws.org.roles, ws.config.scoring.clone()).map_err(anyhow::Error::msg)?;
+    Plan::new(&ws.org.roles, ws.config.scoring.clone()).map_err(anyhow::Error::msg)
+}
+
+pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    let plan = plan(&mut ws, ctx)?;
     let read_opts = Options {
         period: parse_period("--period", args.period.as_deref())?,
         compare: parse_period("--compare", args.compare.as_deref())?,
@@ -100,7 +106,7 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
 
 /// The notes and the problems on stderr: the first of each reason with
 /// `file:line`, each unknown or ambiguous name once with its count.
-fn print_problems(report: &crate::score::Report, sources: &crate::source::Sources) {
+pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::source::Sources) {
     use crate::render::escape::terminal as defang;
     use anstyle::{AnsiColor, Style};
     let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
@@ -162,13 +168,13 @@ fn print_problems(report: &crate::score::Report, sources: &crate::source::Source
 
 /// A progress bar on stderr for large files on a terminal; the domain only
 /// reports progress through [`Progress`].
-struct Bar {
+pub(crate) struct Bar {
     enabled: bool,
     bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
 }
 
 impl Bar {
-    fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         Bar { enabled: enabled && std::io::stderr().is_terminal(), bar: std::sync::Mutex::new(None) }
     }
 }

@@ -7,41 +7,12 @@ serde_json's `RawValue`), never through `f64`: `12345678901234.5678` stays
 `12345678901234.5678`, and a score checked by hand matches to the digit.
 */
 
-use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
+
+pub use crate::decimal::Num;
 
 use crate::diag::Diagnostic;
 use crate::source::Sources;
-
-/// A decimal written as an exact JSON number, rounded to `dp` places
-/// (half away from zero), trailing zeros dropped.
-#[derive(Debug, Clone, Copy)]
-pub struct Num {
-    pub value: Decimal,
-    pub dp: u32,
-}
-
-impl Num {
-    /// Scores, values and weights: at most 4 decimals (SPEC 3.4).
-    pub fn of(value: Decimal) -> Self {
-        Num { value, dp: 4 }
-    }
-
-    pub fn opt(value: Option<Decimal>) -> Option<Self> {
-        value.map(Num::of)
-    }
-}
-
-impl Serialize for Num {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = crate::decimal::round(self.value, self.dp);
-        let text = if r.is_zero() { "0".to_string() } else { r.normalize().to_string() };
-        match serde_json::value::RawValue::from_string(text) {
-            Ok(raw) => raw.serialize(s),
-            Err(e) => Err(serde::ser::Error::custom(e)),
-        }
-    }
-}
 
 /// A finding as JSON: `rule`, `severity`, `message`, `locations`, `roles`,
 /// `items` (SPEC 2.2).
@@ -94,6 +65,8 @@ pub fn pretty<T: Serialize>(value: &T, out: &mut dyn std::io::Write) -> std::io:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use rust_decimal::Decimal;
 
     /// Defect: JSON lost digits (`12345678901234.5678` became
     /// `12345678901234.568`) by passing decimals through `f64`.

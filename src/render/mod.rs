@@ -19,6 +19,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod lang;
+pub mod report;
 pub mod score;
 
 use std::io::{self, Write};

@@ -1,0 +1,58 @@
+/*!
+`opsroles report`: the department's own report (SPEC 5) — built from the
+role files, the config and the inputs given, written as one file a manager
+reads. Problems of an input are reported on stderr as the command of that
+input reports them; findings are the report's content, not its failure.
+*/
+
+use super::Outcome;
+use crate::check::{self, Levels};
+use crate::cli::ReportArgs;
+use crate::context::Context;
+use crate::render::report::{ReportFormat, ReportOutput};
+use crate::render::Format;
+use crate::workspace::Workspace;
+
+pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], None)?;
+    let levels = Levels::new(&ws.config.rule_levels, &[], &[], &[]);
+    let opts = check::Options { levels, deny_warnings: false, today: ctx.today, waivers: true };
+    let findings = check::run(&ws.org, &ws.config, &ws.sources, &opts);
+    let scores = if args.metrics.is_empty() {
+        None
+    } else {
+        let plan = super::score::plan(&mut ws, ctx)?;
+        let read_opts = crate::score::Options {
+            period: super::score::parse_period("--period", args.period.as_deref())?,
+            compare: super::score::parse_period("--compare", args.compare.as_deref())?,
+            read: crate::tabular::ReadOptions { columns: ws.config.columns.clone(), ..Default::default() },
+            ..Default::default()
+        };
+        let inputs = crate::tabular::input::open_all(&args.metrics)?;
+        let files: Vec<_> = inputs.iter().map(|(i, _)| ws.sources.add_table(i.name.clone())).collect();
+        let bar = super::score::Bar::new(!ctx.quiet);
+        let report = crate::score::run(inputs, &files, &plan, &read_opts, &ws.config.department, &bar)?;
+        if !ctx.quiet {
+            super::score::print_problems(&report, &ws.sources);
+        }
+        Some(report)
+    };
+    let commit = crate::git::Repo::discover().and_then(|r| r.describe(&ws.config.roles_dir));
+    let dept = crate::dept::build(&crate::dept::Inputs {
+        title: args.title.as_deref(),
+        org: &ws.org,
+        config: &ws.config,
+        sources: &ws.sources,
+        check: &findings,
+        today: ctx.today,
+        commit,
+        scores: scores.as_ref(),
+    });
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(ReportFormat::from_extension))
+        .unwrap_or(ReportFormat::Html);
+    let data = ReportOutput { report: &dept, lang: args.lang };
+    crate::output::emit(args.output.as_deref(), format.kind(), ctx.color, |w| format.renderer().render(&data, w))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,142 @@
+//! `opsroles report` from the outside: the HTML parsed as a browser would
+//! (no script, no event handler, no external reference, every role and duty
+//! present and escaped), Markdown tables that keep their shape, the sections
+//! in SPEC order, determinism and atomic `-o`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use scraper::{Html, Selector};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Out {
+    let o = Command::cargo_bin("opsroles").unwrap().current_dir(dir).args(args).output().unwrap();
+    Out {
+        code: o.status.code().expect("killed"),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+fn report(args: &[&str]) -> Out {
+    let mut a = vec!["--today", "2026-11-26", "report"];
+    a.extend_from_slice(args);
+    run(&root(), &a)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// What a page must never hold: scripts, event handlers, fetched resources.
+fn assert_inert(doc: &Html) {
+    assert_eq!(doc.select(&sel("script")).count(), 0, "a script element");
+    for el in doc.select(&sel("*")) {
+        for (name, value) in el.value().attrs() {
+            assert!(!name.starts_with("on"), "event handler {name}={value}");
+            if matches!(name, "src" | "href" | "xlink:href" | "action") {
+                assert!(value.starts_with('#'), "external reference {name}={value}");
+            }
+        }
+    }
+    let css: String = doc.select(&sel("style")).map(|s| s.inner_html()).collect();
+    assert!(!css.contains("url(") && !css.contains("@import"), "CSS fetches something");
+}
+
+#[test]
+fn the_seed_report_has_every_section_role_and_duty() {
+    let o = report(&["--metrics", "examples/q3.csv"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let doc = Html::parse_document(&o.stdout);
+    assert_inert(&doc);
+    assert_eq!(doc.root_element().value().attr("lang"), Some("zh-Hant"));
+    let ids: Vec<&str> = doc.select(&sel("section")).filter_map(|s| s.value().attr("id")).collect();
+    assert_eq!(ids, ["summary", "org-chart", "coverage", "raci", "catalogue", "findings", "scorecards"]);
+    let text: String = doc.root_element().text().collect();
+    for role in std::fs::read_dir(root().join("roles")).unwrap() {
+        let yaml = std::fs::read_to_string(role.unwrap().path()).unwrap();
+        for line in yaml.lines() {
+            if let Some(title) = line.strip_prefix("    title: ") {
+                assert!(text.contains(title), "duty, authority, competency or KPI title {title} missing");
+            }
+            if let Some(title) = line.strip_prefix("title: ") {
+                assert!(text.contains(title), "role title {title} missing");
+            }
+        }
+    }
+    // Every chart is titled.
+    for svg in doc.select(&sel("svg")) {
+        assert!(svg.select(&sel("title")).next().is_some(), "an untitled chart");
+    }
+    // The RACI cells carry their letters (readable without colour).
+    let cells: Vec<String> = doc.select(&sel("table.raci td.l")).map(|c| c.text().collect()).collect();
+    assert!(cells.iter().any(|c| c == "AR") && cells.iter().any(|c| c == "C") && cells.iter().any(|c| c == "I"));
+}
+
+#[test]
+fn text_from_role_files_is_escaped_in_html_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(dir.path(), &["init", "-q", "."]).code, 0);
+    let p = dir.path().join("roles/process-manager.yaml");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replacen("    title: 流程梳理", "    title: <script>alert(1)</script>|流程梳理", 1)
+        .replacen("positioning: ", "positioning: '\"><img src=x onerror=alert(1)>![x](http://e.com/a.png)' #", 1);
+    std::fs::write(&p, text).unwrap();
+    let o = run(dir.path(), &["report"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let doc = Html::parse_document(&o.stdout);
+    assert_inert(&doc);
+    assert_eq!(doc.select(&sel("img")).count(), 0);
+    let text: String = doc.root_element().text().collect();
+    assert!(text.contains("<script>alert(1)</script>|流程梳理"), "the title is shown as text");
+    assert!(text.contains("\"><img src=x onerror=alert(1)>"));
+    // Markdown: no image, link or HTML from role text, and every table row
+    // keeps its column count.
+    let md = run(dir.path(), &["report", "--format", "markdown"]).stdout;
+    assert!(!md.contains("<script") && !md.contains("<img") && !md.contains("![x]("), "{md}");
+    // Column count per table: header, separator and rows agree.
+    for table in md.split("\n\n").filter(|b| b.lines().all(|l| l.starts_with('|')) && b.lines().count() > 1) {
+        let counts: Vec<usize> = table.lines().map(|l| l.replace("\\|", "").matches('|').count()).collect();
+        assert!(counts.iter().all(|c| *c == counts[0]), "a table lost its shape: {table}");
+    }
+}
+
+#[test]
+fn reruns_are_byte_identical_and_o_is_atomic() {
+    let a = report(&["--metrics", "examples/q3.csv"]).stdout;
+    let b = report(&["--metrics", "examples/q3.csv"]).stdout;
+    assert_eq!(a, b);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("report.html");
+    std::fs::write(&target, "previous").unwrap();
+    let o = report(&["--metrics", "no-such.csv", "-o", target.to_str().unwrap()]);
+    assert_eq!(o.code, 2);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "previous");
+    let o = report(&["-o", dir.path().join("r.md").to_str().unwrap()]);
+    assert_eq!(o.code, 0);
+    assert!(std::fs::read_to_string(dir.path().join("r.md")).unwrap().starts_with("# 運營管理部"));
+    let json: serde_json::Value =
+        serde_json::from_str(&report(&["--format", "json", "--metrics", "examples/q3.csv"]).stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["roles"], 5);
+    assert_eq!(json["scorecards"]["people"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn headings_follow_lang_and_role_text_stays_as_written() {
+    let en = report(&["--lang", "en", "--format", "markdown"]).stdout;
+    assert!(en.contains("## 4. RACI matrix") && en.contains("流程管理經理"), "{en}");
+    let zh = report(&["--format", "markdown"]).stdout;
+    assert!(zh.contains("## 5. 崗位說明書"));
+    assert!(zh.contains("```mermaid\ngraph TD\n"));
+}
