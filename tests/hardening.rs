@@ -1,32 +1,11 @@
 //! What a hostile or careless input does (issue "Hardening"): each test is
 //! named after a case that crashed, hung, leaked or gave a wrong answer.
 
+mod common;
+use common::run;
+
 use std::path::Path;
 use std::process::{Command as Proc, Stdio};
-use std::time::Duration;
-
-use assert_cmd::Command;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed: it hung"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
 
 /// The seed department, written by `init`.
 fn seed() -> tempfile::TempDir {

@@ -3,28 +3,15 @@
 //! present and escaped), Markdown tables that keep their shape, the sections
 //! in SPEC order, determinism and atomic `-o`.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{run, Out};
 
-use assert_cmd::Command;
+use std::path::PathBuf;
+
 use scraper::{Html, Selector};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles").unwrap().current_dir(dir).args(args).output().unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
 }
 
 fn report(args: &[&str]) -> Out {

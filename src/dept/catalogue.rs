@@ -6,7 +6,7 @@ level, KPIs with direction, anchors, weight and unit — as the files say it.
 
 use serde::Serialize;
 
-use crate::model::{Anchor, Org};
+use crate::model::{Anchor, Org, Sp};
 
 #[derive(Debug, Serialize)]
 pub struct Item {
@@ -61,6 +61,14 @@ pub fn anchor(a: &Anchor) -> String {
     }
 }
 
+fn item(id: &Sp<String>, title: &Sp<String>, description: &Option<Sp<String>>) -> Item {
+    Item {
+        id: id.value.clone(),
+        title: title.value.clone(),
+        description: description.as_ref().map(|s| s.value.clone()),
+    }
+}
+
 pub(super) fn cards(org: &Org) -> Vec<RoleCard> {
     org.roles
         .iter()
@@ -73,23 +81,11 @@ pub(super) fn cards(org: &Org) -> Vec<RoleCard> {
                 reports_to: d.reports_to.as_ref().map(|t| t.value.clone()),
                 headcount: d.headcount.as_ref().map(|h| h.value),
                 positioning: d.positioning.as_ref().map(|p| p.value.clone()),
-                duties: r
-                    .duties()
-                    .iter()
-                    .map(|x| Item {
-                        id: x.value.id.value.clone(),
-                        title: x.value.title.value.clone(),
-                        description: x.value.description.as_ref().map(|s| s.value.clone()),
-                    })
-                    .collect(),
+                duties: r.duties().iter().map(|x| item(&x.value.id, &x.value.title, &x.value.description)).collect(),
                 authority: r
                     .authority()
                     .iter()
-                    .map(|x| Item {
-                        id: x.value.id.value.clone(),
-                        title: x.value.title.value.clone(),
-                        description: x.value.description.as_ref().map(|s| s.value.clone()),
-                    })
+                    .map(|x| item(&x.value.id, &x.value.title, &x.value.description))
                     .collect(),
                 competencies: r
                     .competencies()

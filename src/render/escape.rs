@@ -22,24 +22,21 @@ pub fn terminal(s: &str) -> String {
 
 /// HTML element text or a double- or single-quoted attribute value.
 pub fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\0' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    markup(s, "&#39;", |c| (c == '\0').then_some('\u{FFFD}'))
 }
 
 /// XML 1.0 text or attribute: characters XML cannot hold at all (most C0
 /// controls, U+FFFE, U+FFFF) become U+FFFD.
 pub fn xml(s: &str) -> String {
+    markup(s, "&apos;", |c| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') || c == '\u{FFFE}' || c == '\u{FFFF}')
+            .then_some('\u{FFFD}')
+    })
+}
+
+/// The five markup characters as entities; `replace` says which other
+/// characters cannot appear and what stands in for them.
+fn markup(s: &str, apos: &str, replace: impl Fn(char) -> Option<char>) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -47,10 +44,8 @@ pub fn xml(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
+            '\'' => out.push_str(apos),
+            c => out.push(replace(c).unwrap_or(c)),
         }
     }
     out

@@ -145,19 +145,7 @@ pub(super) fn scorecards(out: &mut String, o: &ReportOutput) {
             crate::decimal::round(p.coverage.value * rust_decimal::Decimal::ONE_HUNDRED, 1).normalize()
         ));
         if let Some(before) = &p.compare {
-            let change = match (&p.score, before) {
-                (Some(a), Some(b)) => {
-                    let d = crate::decimal::round(a.value, 1) - crate::decimal::round(b.value, 1);
-                    if d.is_sign_positive() && !d.is_zero() {
-                        format!("▲ {}", fmt1(d))
-                    } else if d.is_zero() {
-                        "= 0.0".into()
-                    } else {
-                        format!("▼ {}", fmt1(-d))
-                    }
-                }
-                _ => "—".to_string(),
-            };
+            let change = crate::render::score::change(p.score.map(|n| n.value), before.map(|n| n.value));
             out.push_str(&format!("<td class=\"n\">{}</td><td class=\"n\">{change}</td>", shown(before)));
         }
         out.push_str("</tr>\n");
