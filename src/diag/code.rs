@@ -23,19 +23,13 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// `error` or `warning` (its serde name).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
+        crate::text::name::name(&self)
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::display_by_serde_name!(Severity);
 
 /// Which part of the tool reports a code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
