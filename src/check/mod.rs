@@ -8,6 +8,7 @@ unused waivers), and returns them in a stable order. It never prints.
 
 mod index;
 mod levels;
+pub mod overlap;
 pub mod rules;
 pub mod similar;
 mod waivers;
