@@ -96,7 +96,7 @@ mod tests {
         }
     }
 
-    const W: Weights = Weights { containment: 0.5, contrast: 0.5, disjoint: 0.85 };
+    const W: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.85, disjoint: 0.85 };
 
     #[test]
     fn keeps_every_pair_whose_containment_reaches_t() {

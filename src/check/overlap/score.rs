@@ -11,6 +11,10 @@ then multiplied by what the duties *do* (their action classes):
 - a declared contrast — each duty does a kind of work the other does not, and
   the thesaurus says the two kinds must never merge (制定 vs 審批, 收集 vs 分析)
   — multiplies by [`Weights::contrast`];
+- a partial contrast — one duty does all the other does and, besides, work of
+  a class declared `never` against it (識別風險、制定預案並監督執行 vs
+  制定預案): the shorter is one stage of the longer, not the whole of it —
+  multiplies by [`Weights::partial`];
 - both duties name actions but share none multiplies by [`Weights::disjoint`].
 
 Last, the raw value `r` is calibrated to `1 − (1 − r)²`. This keeps 0 and 1
@@ -35,11 +39,13 @@ pub struct Weights {
     pub containment: f64,
     /// Factor for a declared contrast of actions.
     pub contrast: f64,
+    /// Factor for a partial contrast.
+    pub partial: f64,
     /// Factor when both duties name actions and share none.
     pub disjoint: f64,
 }
 
-pub const WEIGHTS: Weights = Weights { containment: 0.5, contrast: 0.5, disjoint: 0.8 };
+pub const WEIGHTS: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.85, disjoint: 0.8 };
 
 /// Σ over shared concepts of the smaller of the two weights.
 pub fn shared_weight(a: &Profile, b: &Profile) -> f64 {
@@ -104,6 +110,8 @@ pub fn upper_bound(total_a: f64, total_b: f64, w: &Weights) -> f64 {
 fn action_factor(a: &Profile, b: &Profile, thesaurus: &Thesaurus, w: &Weights) -> f64 {
     if contrast(a, b, thesaurus) {
         w.contrast
+    } else if partial_contrast(a, b, thesaurus) {
+        w.partial
     } else if !a.actions.is_empty() && !b.actions.is_empty() && !a.actions.iter().any(|x| b.actions.contains(x)) {
         w.disjoint
     } else {
@@ -119,6 +127,15 @@ pub fn contrast(a: &Profile, b: &Profile, thesaurus: &Thesaurus) -> bool {
         |p: &Profile, q: &Profile| p.actions.iter().copied().filter(|x| !q.actions.contains(x)).collect::<Vec<u32>>();
     let (only_a, only_b) = (only(a, b), only(b, a));
     only_a.iter().any(|&x| only_b.iter().any(|&y| thesaurus.never(x, y)))
+}
+
+/// One duty does work the other does not, of a class declared `never`
+/// against work the other does.
+pub fn partial_contrast(a: &Profile, b: &Profile, thesaurus: &Thesaurus) -> bool {
+    let one_way = |p: &Profile, q: &Profile| {
+        p.actions.iter().filter(|x| !q.actions.contains(x)).any(|&x| q.actions.iter().any(|&y| thesaurus.never(x, y)))
+    };
+    one_way(a, b) || one_way(b, a)
 }
 
 /// Why a pair scored: the words both duties use, and the different words the
@@ -164,7 +181,7 @@ mod tests {
         }
     }
 
-    const PLAIN: Weights = Weights { containment: 0.5, contrast: 0.5, disjoint: 0.8 };
+    const PLAIN: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.9, disjoint: 0.8 };
 
     #[test]
     fn blend_of_dice_and_containment_by_hand() {
@@ -210,6 +227,9 @@ mod tests {
         // Doing all the other does, and more, contains it.
         let both = p(&terms, &[execute, supervise]);
         assert!(!contrast(&executes, &both, &SHIPPED));
+        assert!(partial_contrast(&executes, &both, &SHIPPED));
+        assert!((raw(&executes, &both, &SHIPPED, &PLAIN) - 0.9).abs() < 1e-12);
+        assert!(!partial_contrast(&executes, &executes, &SHIPPED));
         // Same class, or classes not declared apart: no contrast.
         assert!(!contrast(&drafts, &drafts, &SHIPPED));
         let collects = p(&terms, &[group("收集")]);
