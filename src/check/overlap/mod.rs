@@ -27,6 +27,8 @@ pub mod segment;
 pub mod tfidf;
 pub mod thesaurus;
 
+use rustc_hash::FxHashMap;
+
 use crate::check::similar::{self, Record};
 use score::{Explanation, WEIGHTS};
 use tfidf::{Bag, Concepts, Profile};
@@ -91,21 +93,33 @@ pub struct Finding {
 pub fn detect(duties: &[Duty], t: Thresholds) -> Vec<Finding> {
     let model = Model::new(duties);
     let t = t.clamped();
+    // Pairs the bigram floor makes at least borderline, sorted.
+    let mut lexical: Vec<(usize, usize)> =
+        similar::join(&model.records, t.similarity).into_iter().map(|p| (p.a, p.b)).collect();
+    let mut out = Vec::new();
     let raw = score::raw_threshold(t.similarity);
-    let mut pairs: Vec<(usize, usize)> = candidates::candidates(&model.profiles, &model.idf, raw, &WEIGHTS);
-    pairs.extend(similar::join(&model.records, t.similarity).into_iter().map(|p| (p.a, p.b)));
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs.into_iter().filter_map(|(a, b)| model.finding(duties, a, b, t)).collect()
+    candidates::each_candidate(&model.profiles, &model.idf, raw, &WEIGHTS, |a, b| {
+        let floor = lexical.binary_search(&(a, b)).is_ok();
+        out.extend(model.finding(a, b, t, floor));
+    });
+    // Floor pairs the join did not propose.
+    out.sort_unstable_by_key(|f| (f.a, f.b));
+    lexical.retain(|p| out.binary_search_by_key(p, |f| (f.a, f.b)).is_err());
+    out.extend(lexical.into_iter().filter_map(|(a, b)| model.finding(a, b, t, true)));
+    out.sort_unstable_by_key(|f| (f.a, f.b));
+    out
 }
 
 /// The reference [`detect`] must equal: every pair scored. O(n²).
 pub fn detect_all_pairs(duties: &[Duty], t: Thresholds) -> Vec<Finding> {
     let model = Model::new(duties);
     let t = t.clamped();
-    (0..duties.len())
-        .flat_map(|a| (a + 1..duties.len()).map(move |b| (a, b)))
-        .filter_map(|(a, b)| model.finding(duties, a, b, t))
+    let pairs = (0..duties.len()).flat_map(|a| (a + 1..duties.len()).map(move |b| (a, b)));
+    pairs
+        .filter_map(|(a, b)| {
+            let lexical = similar::jaccard(&model.records[a].tokens, &model.records[b].tokens);
+            model.finding(a, b, t, lexical >= t.similarity)
+        })
         .collect()
 }
 
@@ -122,38 +136,85 @@ struct Model {
     profiles: Vec<Profile>,
     idf: Vec<f64>,
     records: Vec<Record>,
+    /// Each duty's role and id as numbers, so pairs compare them cheaply.
+    roles: Vec<u32>,
+    ids: Vec<u32>,
 }
 
 impl Model {
     fn new(duties: &[Duty]) -> Self {
-        let jieba = &*segment::SEGMENTER;
         let mut concepts = Concepts::new(&SHIPPED);
-        let bags: Vec<Bag> = duties
-            .iter()
-            .map(|d| Bag::new(&segment::duty_words(d.title, d.description, jieba, &SHIPPED), &mut concepts))
-            .collect();
+        let bags: Vec<Bag> = analyse(duties).iter().map(|words| Bag::new(words, &mut concepts)).collect();
         let idf = tfidf::idf(&bags);
         let profiles = bags.into_iter().map(|b| tfidf::profile(b, &idf)).collect();
         // The floor compares what the `similar-duty` rule always compared.
         let records = duties.iter().map(|d| Record::new(&format!("{}{}", d.title, d.description))).collect();
-        Model { profiles, idf, records }
+        let roles = intern(duties.iter().map(|d| d.role));
+        let ids = intern(duties.iter().map(|d| d.id));
+        Model { profiles, idf, records, roles, ids }
     }
 
-    fn finding(&self, duties: &[Duty], a: usize, b: usize, t: Thresholds) -> Option<Finding> {
-        if duties[a].role == duties[b].role || duties[a].id == duties[b].id {
+    /// The finding for pair `(a, b)`, if any; `floor` when its bigram
+    /// Jaccard reaches `similarity` (known from the join, or computed).
+    fn finding(&self, a: usize, b: usize, t: Thresholds, floor: bool) -> Option<Finding> {
+        if self.roles[a] == self.roles[b] || self.ids[a] == self.ids[b] {
             return None;
         }
         let (pa, pb) = (&self.profiles[a], &self.profiles[b]);
-        let score = score::score(pa, pb, &SHIPPED, &WEIGHTS);
-        let lexical = similar::jaccard(&self.records[a].tokens, &self.records[b].tokens);
+        let needed = if floor { 0.0 } else { score::raw_threshold(t.similarity) };
+        let score = score::calibrate(score::raw_at_least(pa, pb, &SHIPPED, &WEIGHTS, needed)?);
         let kind = if score >= t.overlap {
             Kind::Overlap
-        } else if score >= t.similarity || lexical >= t.similarity {
+        } else if score >= t.similarity || floor {
             Kind::Similar
         } else {
             return None;
         };
+        let lexical = similar::jaccard(&self.records[a].tokens, &self.records[b].tokens);
         let Explanation { shared, synonyms } = score::explain(pa, pb);
         Some(Finding { a, b, kind, score, lexical, shared, synonyms })
+    }
+}
+
+/// Each string as a number, equal for equal strings.
+fn intern<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    names
+        .map(|s| {
+            let n = ids.len() as u32;
+            *ids.entry(s).or_insert(n)
+        })
+        .collect()
+}
+
+/// The words of every duty. Segmenting is most of the work on a large org,
+/// and duties are independent: split over the machine's cores (the result
+/// does not depend on how).
+fn analyse(duties: &[Duty]) -> Vec<Vec<segment::Word>> {
+    let jieba = &*segment::SEGMENTER;
+    let one = |d: &Duty| segment::duty_words(d.title, d.description, jieba, &SHIPPED);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads < 2 || duties.len() < 2000 {
+        return duties.iter().map(one).collect();
+    }
+    let chunk = duties.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let parts: Vec<_> =
+            duties.chunks(chunk).map(|c| s.spawn(move || c.iter().map(one).collect::<Vec<_>>())).collect();
+        parts.into_iter().flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmenting_on_several_threads_gives_what_one_thread_gives() {
+        let (texts, _) = crate::synth::duty_texts(2100, 3);
+        let duties: Vec<Duty> = texts.iter().map(|t| Duty { role: "r", id: "d", title: "", description: t }).collect();
+        let one: Vec<Vec<segment::Word>> =
+            duties.iter().map(|d| segment::duty_words(d.title, d.description, &segment::SEGMENTER, &SHIPPED)).collect();
+        assert_eq!(analyse(&duties), one);
     }
 }

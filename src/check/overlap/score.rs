@@ -15,7 +15,11 @@ then multiplied by what the duties *do* (their action classes):
   a class declared `never` against it (識別風險、制定預案並監督執行 vs
   制定預案): the shorter is one stage of the longer, not the whole of it —
   multiplies by [`Weights::partial`];
-- both duties name actions but share none multiplies by [`Weights::disjoint`].
+- both duties name actions but share none multiplies by [`Weights::disjoint`];
+
+and by what the evidence is: two duties that share a single concept are not
+shown to be one piece of work by one word (調制, 預算), however rare it is and
+however short the duties — that multiplies by [`Weights::single`].
 
 Last, the raw value `r` is calibrated to `1 − (1 − r)²`. This keeps 0 and 1
 and the order of pairs, and spreads the range where two duties share most of
@@ -43,15 +47,25 @@ pub struct Weights {
     pub partial: f64,
     /// Factor when both duties name actions and share none.
     pub disjoint: f64,
+    /// Factor when the duties share one concept only.
+    pub single: f64,
 }
 
-pub const WEIGHTS: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.85, disjoint: 0.8 };
+pub const WEIGHTS: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.85, disjoint: 0.8, single: 0.5 };
 
 /// Σ over shared concepts of the smaller of the two weights.
 pub fn shared_weight(a: &Profile, b: &Profile) -> f64 {
-    let mut s = 0.0;
-    each_shared(a, b, |i, j| s += a.terms[i].1.min(b.terms[j].1));
-    s
+    shared(a, b).0
+}
+
+/// The shared weight and the number of shared concepts.
+fn shared(a: &Profile, b: &Profile) -> (f64, usize) {
+    let (mut s, mut n) = (0.0, 0);
+    each_shared(a, b, |i, j| {
+        s += a.terms[i].1.min(b.terms[j].1);
+        n += 1;
+    });
+    (s, n)
 }
 
 /// Calls `f(i, j)` for every concept at `a.terms[i]` and `b.terms[j]`.
@@ -75,21 +89,33 @@ pub fn score(a: &Profile, b: &Profile, thesaurus: &Thesaurus, w: &Weights) -> f6
     calibrate(raw(a, b, thesaurus, w))
 }
 
+/// The calibrated value of a raw score.
+pub fn calibrate(r: f64) -> f64 {
+    1.0 - (1.0 - r) * (1.0 - r)
+}
+
 /// The score before calibration.
 pub fn raw(a: &Profile, b: &Profile, thesaurus: &Thesaurus, w: &Weights) -> f64 {
+    raw_at_least(a, b, thesaurus, w, 0.0).unwrap_or(0.0)
+}
+
+/// [`raw`], or `None` as soon as it is clear it stays below `floor` (the
+/// action factors, which cost most, are only looked at when they matter).
+pub fn raw_at_least(a: &Profile, b: &Profile, thesaurus: &Thesaurus, w: &Weights, floor: f64) -> Option<f64> {
     let small = a.total.min(b.total);
     if small <= 0.0 {
-        return 0.0;
+        return (floor <= 0.0).then_some(0.0);
     }
-    let s = shared_weight(a, b);
+    let (s, n) = shared(a, b);
     let dice = 2.0 * s / (a.total + b.total);
     let contain = (s / small).min(1.0);
     let base = (1.0 - w.containment) * dice + w.containment * contain;
-    (base * action_factor(a, b, thesaurus, w)).clamp(0.0, 1.0)
-}
-
-fn calibrate(r: f64) -> f64 {
-    1.0 - (1.0 - r) * (1.0 - r)
+    let evidence = base * if n < 2 { w.single } else { 1.0 };
+    if evidence < floor {
+        return None;
+    }
+    let r = (evidence * action_factor(a, b, thesaurus, w)).clamp(0.0, 1.0);
+    (r >= floor).then_some(r)
 }
 
 /// The raw value at which the calibrated score reaches `t`.
@@ -123,10 +149,8 @@ fn action_factor(a: &Profile, b: &Profile, thesaurus: &Thesaurus, w: &Weights) -
 /// declared `never` alike: 制定 vs 審批, 收集 vs 分析. A duty that does all
 /// the other does and more is not a contrast: it contains the other.
 pub fn contrast(a: &Profile, b: &Profile, thesaurus: &Thesaurus) -> bool {
-    let only =
-        |p: &Profile, q: &Profile| p.actions.iter().copied().filter(|x| !q.actions.contains(x)).collect::<Vec<u32>>();
-    let (only_a, only_b) = (only(a, b), only(b, a));
-    only_a.iter().any(|&x| only_b.iter().any(|&y| thesaurus.never(x, y)))
+    let only_a = a.actions.iter().filter(|x| !b.actions.contains(x));
+    only_a.into_iter().any(|&x| b.actions.iter().filter(|y| !a.actions.contains(y)).any(|&y| thesaurus.never(x, y)))
 }
 
 /// One duty does work the other does not, of a class declared `never`
@@ -156,7 +180,7 @@ pub fn explain(a: &Profile, b: &Profile) -> Explanation {
     let mut e = Explanation::default();
     for (_, i, j) in matched {
         let (wa, wb) = (&a.surfaces[i], &b.surfaces[j]);
-        if crate::check::similar::normalize(wa) == crate::check::similar::normalize(wb) {
+        if a.keys[i] == b.keys[j] {
             if e.shared.len() < SHOWN {
                 e.shared.push(wa.clone());
             }
@@ -176,12 +200,13 @@ mod tests {
         Profile {
             terms: terms.to_vec(),
             surfaces: terms.iter().map(|t| format!("w{}", t.0)).collect(),
+            keys: terms.iter().map(|t| format!("w{}", t.0)).collect(),
             total: terms.iter().map(|t| t.1).sum(),
             actions: actions.to_vec(),
         }
     }
 
-    const PLAIN: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.9, disjoint: 0.8 };
+    const PLAIN: Weights = Weights { containment: 0.5, contrast: 0.5, partial: 0.9, disjoint: 0.8, single: 0.6 };
 
     #[test]
     fn blend_of_dice_and_containment_by_hand() {
@@ -193,6 +218,11 @@ mod tests {
         assert!((score(&a, &b, &SHIPPED, &PLAIN) - (1.0 - 0.325 * 0.325)).abs() < 1e-12);
         assert_eq!(score(&a, &a, &SHIPPED, &PLAIN), 1.0);
         assert_eq!(score(&a, &p(&[], &[]), &SHIPPED, &PLAIN), 0.0);
+        // One shared concept is weak evidence, even when it is all of a duty.
+        let one = p(&[(2, 2.0)], &[]);
+        assert!((raw(&a, &one, &SHIPPED, &PLAIN) - 0.6 * (0.5 * 4.0 / 6.0 + 0.5)).abs() < 1e-12);
+        assert_eq!(raw_at_least(&a, &b, &SHIPPED, &PLAIN, 0.7), None);
+        assert_eq!(raw_at_least(&a, &b, &SHIPPED, &PLAIN, 0.6), Some(raw(&a, &b, &SHIPPED, &PLAIN)));
         assert!(raw(&a, &b, &SHIPPED, &PLAIN) <= upper_bound(a.total, b.total, &PLAIN));
     }
 
@@ -245,6 +275,8 @@ mod tests {
         let mut b = p(&[(1, 1.0), (2, 2.0), (3, 2.5)], &[]);
         a.surfaces = vec!["流程".into(), "收集".into(), "人員".into()];
         b.surfaces = vec!["流程".into(), "调研".into(), "人员".into()];
+        a.keys = vec!["流程".into(), "收集".into(), "人员".into()];
+        b.keys = vec!["流程".into(), "调研".into(), "人员".into()];
         let e = explain(&a, &b);
         assert_eq!(e.shared, ["人員", "流程"]);
         assert_eq!(e.synonyms, [("收集".to_string(), "调研".to_string())]);

@@ -31,6 +31,9 @@ pub struct Profile {
     pub terms: Vec<(u32, f64)>,
     /// How the duty wrote each concept, parallel to `terms`.
     pub surfaces: Vec<String>,
+    /// The same words folded, parallel to `terms`: equal keys of one concept
+    /// are a shared word, different keys a synonym.
+    pub keys: Vec<String>,
     /// Σ weights.
     pub total: f64,
     /// The action groups of the duty's main text (asides excluded), sorted:
@@ -53,8 +56,12 @@ impl<'t> Concepts<'t> {
         if let Some(Entry::Group(g)) = self.thesaurus.lookup(key) {
             return g;
         }
-        let next = (self.thesaurus.groups().len() + self.words.len()) as u32;
-        *self.words.entry(key.to_string()).or_insert(next)
+        if let Some(&id) = self.words.get(key) {
+            return id;
+        }
+        let id = (self.thesaurus.groups().len() + self.words.len()) as u32;
+        self.words.insert(key.to_string(), id);
+        id
     }
 
     /// The action group `id` names, if it is one.
@@ -69,13 +76,14 @@ impl<'t> Concepts<'t> {
 
 /// A duty before weighting: each concept with its aside factor and surface.
 pub struct Bag {
-    terms: Vec<(u32, f64, String)>,
+    /// (concept, aside factor, key, surface)
+    terms: Vec<(u32, f64, String, String)>,
     actions: Vec<u32>,
 }
 
 impl Bag {
     pub fn new(words: &[Word], concepts: &mut Concepts) -> Self {
-        let mut terms: Vec<(u32, f64, String)> = Vec::new();
+        let mut terms: Vec<(u32, f64, String, String)> = Vec::new();
         let mut actions = Vec::new();
         for phrase in words.chunk_by(|a, b| a.phrase == b.phrase) {
             phrase_actions(phrase, concepts, &mut actions);
@@ -87,10 +95,11 @@ impl Bag {
                 // Main text wins over an aside, and names the surface.
                 Some(t) if factor > t.1 => {
                     t.1 = factor;
-                    t.2.clone_from(&w.surface);
+                    t.2.clone_from(&w.key);
+                    t.3.clone_from(&w.surface);
                 }
                 Some(_) => {}
-                None => terms.push((c, factor, w.surface.clone())),
+                None => terms.push((c, factor, w.key.clone(), w.surface.clone())),
             }
         }
         terms.sort_unstable_by_key(|t| t.0);
@@ -118,7 +127,7 @@ fn phrase_actions(phrase: &[Word], concepts: &mut Concepts, out: &mut Vec<u32>) 
 pub fn idf(bags: &[Bag]) -> Vec<f64> {
     let mut df: Vec<u32> = Vec::new();
     for b in bags {
-        for &(c, _, _) in &b.terms {
+        for &(c, ..) in &b.terms {
             let c = c as usize;
             if df.len() <= c {
                 df.resize(c + 1, 0);
@@ -133,10 +142,11 @@ pub fn idf(bags: &[Bag]) -> Vec<f64> {
 /// Weighs a bag by `idf`.
 pub fn profile(bag: Bag, idf: &[f64]) -> Profile {
     let mut p = Profile { actions: bag.actions, ..Profile::default() };
-    for (c, factor, surface) in bag.terms {
+    for (c, factor, key, surface) in bag.terms {
         let w = idf[c as usize] * factor;
         if w > 0.0 {
             p.terms.push((c, w));
+            p.keys.push(key);
             p.surfaces.push(surface);
             p.total += w;
         }
