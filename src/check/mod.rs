@@ -7,6 +7,7 @@ unused waivers), and returns them in a stable order. It never prints.
 */
 
 mod levels;
+pub mod overlap;
 pub mod rules;
 pub mod similar;
 mod waivers;
