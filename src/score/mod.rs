@@ -4,7 +4,8 @@
 - [`layout`]: the columns of a metric export (long or wide);
 - [`plan`]: the KPIs of the role files and the names that reach them;
 - [`read`], [`tally`]: streaming rows into per-(entity, KPI) accumulators;
-- [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards.
+- [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards;
+- [`gate`]: the role problems that stop scoring.
 
 Reading files, encodings, numbers, periods and the row accounting are the
 shared ones of [`crate::tabular`].
@@ -13,6 +14,7 @@ shared ones of [`crate::tabular`].
 mod cache;
 pub mod card;
 pub mod formula;
+pub mod gate;
 pub mod layout;
 pub mod plan;
 pub mod read;
