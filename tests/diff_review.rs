@@ -333,7 +333,7 @@ fn before_and_after_are_what_score_shows_on_each_side() {
 }
 
 #[test]
-fn anchors_that_moved_a_score_are_named() {
+fn anchors_and_removed_kpis_that_moved_a_score_are_named() {
     let r = repo();
     let d = r.path();
     std::fs::create_dir(d.join("examples")).unwrap();
@@ -348,6 +348,22 @@ fn anchors_that_moved_a_score_are_named() {
         human.contains("      流程效率提升率 (process-efficiency-gain): target 15 → 18, KPI score 100.0 → 90.8\n"),
         "{human}"
     );
+    // Instead, 業務部門滿意度 (weight 20) removed and its weight given to
+    // 流程標準化率: (25·110 + 30·100 + 45·84)/100 = 95.3. Its rows now feed
+    // no KPI, so fewer rows are used after the change.
+    git(d, &["checkout", "-q", "roles"]);
+    edit(d, "roles/process-manager.yaml", |t| {
+        let cut = t.find("  - id: business-satisfaction").unwrap();
+        t[..cut].replace("    stretch: 100\n    weight: 25\n", "    stretch: 100\n    weight: 45\n")
+    });
+    let human = diff(d, &["HEAD", "--metrics", "examples/q3.csv", "--color", "never"]).stdout;
+    assert!(human.contains("  張偉 · 流程管理經理 (process-manager): 98.5 B → 95.3 B (▼ 3.2)\n"), "{human}");
+    assert!(human.contains("      流程標準化率 (sop-coverage): weight 25 → 45, KPI score 84.0\n"), "{human}");
+    assert!(
+        human.contains("      業務部門滿意度 (business-satisfaction): removed (weight 20), KPI score 100.0\n"),
+        "{human}"
+    );
+    assert!(human.contains("rows: 164 read; used 161 before, 153 after"), "{human}");
 }
 
 #[test]

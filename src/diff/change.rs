@@ -123,9 +123,4 @@ impl Change {
         self.after = after;
         self
     }
-
-    /// Whether this is a change to a text field with edits inside it.
-    pub fn is_text(&self) -> bool {
-        self.edits.is_some()
-    }
 }

@@ -181,7 +181,7 @@ fn competency_fields(o: &Competency, n: &Competency, base: &Change, _: &Names, o
 }
 
 /// An anchor as written: `5`, or `[90, 110]` for a range.
-pub fn anchor(a: &Option<Anchor>) -> Option<String> {
+fn anchor(a: &Option<Anchor>) -> Option<String> {
     a.map(|a| match a {
         Anchor::Value(v) => v.to_string(),
         Anchor::Range([lo, hi]) => format!("[{lo}, {hi}]"),

@@ -65,12 +65,20 @@ pub fn kpi_words(k: &KpiMove) -> String {
     format!("{}: {}", named(Some(&k.title), &k.id), parts.join(", "))
 }
 
+/// `rows: 164 read, 161 used (3 skipped: …)`, or the rows used on each side
+/// when the change makes rows unusable (a KPI removed) or usable.
 fn rows(i: &Impact) -> String {
-    if i.rows_used_before == i.rows_used_after {
-        format!("rows: {} read, {} used", i.rows_read, i.rows_used_after)
-    } else {
-        format!("rows: {} read, {} used before, {} after", i.rows_read, i.rows_used_before, i.rows_used_after)
+    const WHY: &str = "`opsroles score` says why";
+    let (read, before, after) = (i.rows_read, i.rows_used_before, i.rows_used_after);
+    if before != after {
+        return format!("rows: {read} read; used {before} before, {after} after ({WHY} rows are skipped)");
     }
+    let skipped = read.saturating_sub(after);
+    let mut s = format!("rows: {read} read, {after} used");
+    if skipped > 0 {
+        s.push_str(&format!(" ({skipped} skipped: {WHY})"));
+    }
+    s
 }
 
 fn people(i: &Impact) -> String {
