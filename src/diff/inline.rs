@@ -8,9 +8,11 @@ crate's Myers diff. Two things are added on top, both for a reader:
 
 - *semantic cleanup*: a character diff of a rewritten phrase finds the odd
   shared character (制定年**度**計劃 → 審批季**度**預算) and leaves "chaff",
-  a run of one kept character between two edits. Like diff-match-patch's
-  `diff_cleanupSemantic`, a kept run no longer than the edits on both sides
-  of it is folded into them, so the reader sees one phrase replaced.
+  a run of one kept character between two edits. As in diff-match-patch's
+  `diff_cleanupSemantic`, a kept run shorter than the edits on both sides
+  of it is folded into them, so the reader sees one phrase replaced (only
+  shorter: a two-character word kept between two-character edits is a word
+  the change kept).
 - *a bound*: Myers is O((N+M)·D). Past [`MAX_CHARS`] characters of changed
   middle (after the common prefix and suffix), the middle is shown as one
   deletion and one insertion: the same output on every run and machine,
@@ -124,7 +126,7 @@ fn region(runs: &[(Op, String)], range: std::ops::Range<usize>) -> (usize, usize
     n
 }
 
-/// Folds kept runs that are no longer than the edits on both sides of them
+/// Folds kept runs that are shorter than the edits on both sides of them
 /// into those edits, until none is left.
 fn cleanup(mut runs: Vec<(Op, String)>) -> Vec<(Op, String)> {
     loop {
@@ -138,7 +140,7 @@ fn cleanup(mut runs: Vec<(Op, String)>) -> Vec<(Op, String)> {
             let before = region(&runs, start..i);
             let after = region(&runs, i + 1..end);
             let len = runs[i].1.chars().count();
-            if len <= before.0.max(before.1) && len <= after.0.max(after.1) {
+            if len < before.0.max(before.1) && len < after.0.max(after.1) {
                 let text = runs[i].1.clone();
                 runs.splice(i..=i, [(Op::Delete, text.clone()), (Op::Insert, text)]);
                 runs = normalize(runs);
@@ -187,8 +189,9 @@ mod tests {
     fn a_shared_character_inside_a_rewritten_phrase_is_not_chaff() {
         // Myers alone keeps 度: 制定年[度]計劃 / 審批季[度]預算.
         assert_eq!(show(&edits("制定年度計劃", "審批季度預算")), "[-制定年度計劃][+審批季度預算]");
-        // A kept run longer than the edits around it stays.
-        assert_eq!(show(&edits("制定年度運營計劃", "審批年度運營預算")), "[-制定][+審批]年度運營[-計劃][+預算]");
+        // A kept word as long as the edits around it stays.
+        assert_eq!(show(&edits("制定年度計劃", "審批年度預算")), "[-制定][+審批]年度[-計劃][+預算]");
+        assert_eq!(show(&edits("風險管控主管", "風險管理|內控主管 x")), "風險管[+理|內]控主管[+ x]");
     }
 
     #[test]

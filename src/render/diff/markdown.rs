@@ -54,7 +54,10 @@ impl Render<DiffOutput<'_>> for Markdown {
         writeln!(out, "\n**{}**", md_cell(&summary(r)))?;
         if let Some(checked) = &r.check {
             for (title, list) in [("introduced", &checked.introduced), ("resolved", &checked.resolved)] {
-                writeln!(out, "\n### check: {} {title}\n", list.len())?;
+                writeln!(out, "\n### check: {} {title}", list.len())?;
+                if !list.is_empty() {
+                    writeln!(out)?;
+                }
                 for d in list {
                     let at = d.primary().map_or(String::new(), |l| format!(" ({})", md_code(&r.sources.position(l))));
                     writeln!(out, "- **{}[{}]** {}{at}", d.severity.as_str(), d.code, md_cell(&d.message))?;
