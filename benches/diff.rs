@@ -68,8 +68,10 @@ fn main() {
             };
             let old = side::load(&Spec::Revision("HEAD~1".into()), &mut shared).unwrap();
             let new = side::load(&Spec::Revision("HEAD".into()), &mut shared).unwrap();
-            let report = opsroles::diff::diff(old, new, sources, check, today);
-            let text = opsroles::render::to_string(opsroles::render::diff::DiffFormat::Json, &report);
+            let opts = opsroles::diff::Options { check, today, metrics: None };
+            let report = opsroles::diff::diff(old, new, sources, &opts).unwrap();
+            let data = opsroles::render::diff::DiffOutput { report: &report, color: false };
+            let text = opsroles::render::to_string(opsroles::render::diff::DiffFormat::Json, &data);
             times.push(t.elapsed().as_secs_f64());
             n = report.changes.len();
             std::hint::black_box(text);

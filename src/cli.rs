@@ -72,7 +72,7 @@ pub enum Command {
     Score(ScoreArgs),
     /// Show what a change to the role files means: duties moved, KPIs reweighted, authority gained or lost.
     #[command(
-        after_help = "OLD and NEW are each a roles directory, a role file, or a git revision\n(an argument naming an existing path is a path). One argument compares\nthat revision (or path) with the working tree.\n\nExamples:\n  opsroles diff HEAD~1\n  opsroles diff main HEAD --check --format markdown\n  opsroles diff old-roles/ roles/ --exit-code\n\nAs git's external diff driver (see README), it takes git's seven\narguments and always exits 0.\n\nExit codes: 0 done (with --exit-code: no differences), 1 differences with\n--exit-code, 2 usage error or unknown revision."
+        after_help = "OLD and NEW are each a roles directory, a role file, or a git revision\n(an argument naming an existing path is a path). One argument compares\nthat revision (or path) with the working tree.\n\nExamples:\n  opsroles diff HEAD~1\n  opsroles diff main HEAD --check --fail-on introduced --format markdown\n  opsroles diff HEAD~1 HEAD --metrics examples/q3.csv --period 2026-Q3\n  opsroles diff old-roles/ roles/ --exit-code\n\nAs git's external diff driver (see README), it takes git's seven\narguments and always exits 0.\n\nExit codes: 0 done (with --exit-code: no differences), 1 differences with\n--exit-code, or an error introduced with --fail-on introduced, 2 usage\nerror, unknown revision or unreadable export."
     )]
     Diff(DiffArgs),
     /// The department's own report: org chart, RACI, role catalogue, findings, scorecards.
@@ -167,9 +167,27 @@ pub struct DiffArgs {
     /// Exit 1 when there are differences, 0 when there are none.
     #[arg(long)]
     pub exit_code: bool,
+    /// With --check: exit 1 when the change introduces an error-level finding
+    /// (findings it resolves, and those already there, do not count).
+    #[arg(long, value_enum, value_name = "WHAT", requires = "check")]
+    pub fail_on: Option<FailOn>,
+    /// Score this export (CSV) under both sides' role files and show each
+    /// person's score and grade before → after (repeatable).
+    #[arg(long, value_name = "CSV")]
+    pub metrics: Vec<PathBuf>,
+    /// With --metrics: score only rows in this period (2026-Q3, 2026-07 …).
+    #[arg(long, value_name = "P", requires = "metrics")]
+    pub period: Option<String>,
     /// Write the diff to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// What makes `diff --check` fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// An error-level finding that the change introduces.
+    Introduced,
 }
 
 #[derive(Debug, Args)]

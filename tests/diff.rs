@@ -3,94 +3,14 @@
 //! edits, no change; the formats; revisions that could pass for options;
 //! git's external diff driver.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::Command as Proc;
 
 use assert_cmd::Command;
 use serde_json::{json, Value};
-
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("opsroles")
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Proc::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_AUTHOR_DATE", "2026-11-26T10:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-11-26T10:00:00Z")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-/// A repository holding the seed's department, committed.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out =
-        Command::cargo_bin("opsroles").unwrap().current_dir(dir.path()).args(["init", "-q", "."]).output().unwrap();
-    assert!(out.status.success());
-    git(dir.path(), &["init", "-q", "-b", "main"]);
-    git(dir.path(), &["config", "user.email", "hr@example.com"]);
-    git(dir.path(), &["config", "user.name", "HR"]);
-    git(dir.path(), &["add", "-A"]);
-    git(dir.path(), &["commit", "-q", "-m", "seed"]);
-    dir
-}
-
-fn edit(dir: &Path, file: &str, f: impl FnOnce(String) -> String) {
-    let p = dir.join(file);
-    let text = std::fs::read_to_string(&p).unwrap();
-    let new = f(text.clone());
-    assert_ne!(text, new, "the edit of {file} changed nothing");
-    std::fs::write(p, new).unwrap();
-}
-
-fn commit(dir: &Path, msg: &str) {
-    git(dir, &["add", "-A"]);
-    git(dir, &["commit", "-q", "-m", msg]);
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn diff(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .args(["--today", "2026-11-26", "diff"])
-        .args(args)
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().unwrap(),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn changes(dir: &Path, args: &[&str]) -> Vec<Value> {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    let o = diff(dir, &a);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    let v: Value = serde_json::from_str(&o.stdout).unwrap();
-    v["changes"].as_array().unwrap().clone()
-}
-
-/// Cuts the duty `id` (its whole list item) out of `text`.
-fn cut_duty(text: &str, id: &str) -> (String, String) {
-    let start = text.find(&format!("  - id: {id}\n")).unwrap();
-    // The item ends at the next list item or the blank line closing the list.
-    let rest = &text[start + 1..];
-    let next = [rest.find("\n  - id: "), rest.find("\n\n")].into_iter().flatten().min();
-    let end = next.map_or(text.len(), |e| start + 1 + e + 1);
-    (format!("{}{}", &text[..start], &text[end..]), text[start..end].to_string())
-}
+use support::{bin, changes, changes_full, commit, cut_duty, diff, edit, git, repo};
 
 #[test]
 fn a_moved_duty_and_a_reweighted_kpi_are_exactly_what_is_reported() {
@@ -115,20 +35,32 @@ fn a_moved_duty_and_a_reweighted_kpi_are_exactly_what_is_reported() {
             json!({"kind": "duty-moved", "role": "resource-coordinator", "item": "process-monitoring", "from_role": "process-manager", "to_role": "resource-coordinator"}),
         ]
     );
-    // The same in the other two formats.
+    // Every id has its title beside it.
+    let full = changes_full(d, &["HEAD~1", "HEAD"]);
+    assert_eq!((&full[0]["role_title"], &full[0]["title"]), (&json!("流程管理經理"), &json!("流程效率提升率")));
+    assert_eq!(
+        (&full[2]["from_role_title"], &full[2]["to_role_title"]),
+        (&json!("流程管理經理"), &json!("資源協調專員"))
+    );
+    // The same in the other two formats, in the names people know.
     let human = diff(d, &["HEAD~1", "HEAD"]).stdout;
     assert!(
-        human.contains("→ duty `process-monitoring` moved from `process-manager` to `resource-coordinator`"),
+        human.contains(
+            "→ duty 流程監控 (process-monitoring) moved from 流程管理經理 (process-manager) to 資源協調專員 (resource-coordinator)"
+        ),
         "{human}"
     );
-    assert!(human.contains("~ KPI `process-efficiency-gain` weight: 30 → 25"), "{human}");
+    assert!(human.contains("~ KPI 流程效率提升率 (process-efficiency-gain) weight: 30 → 25"), "{human}");
     assert!(human.ends_with("3 changes\n"), "{human}");
     let md = diff(d, &["HEAD~1", "HEAD", "--format", "markdown"]).stdout;
     assert!(
-        md.contains("| → | duty-moved | process-monitoring | owner | process-manager | resource-coordinator |"),
+        md.contains("| → | duty-moved | 流程監控 \\(process-monitoring\\) | owner | 流程管理經理 \\(process-manager\\) → 資源協調專員 \\(resource-coordinator\\) |"),
         "{md}"
     );
-    assert!(md.contains("| ~ | kpi-changed | process-efficiency-gain | weight | 30 | 25 |"), "{md}");
+    assert!(
+        md.contains("| ~ | kpi-changed | 流程效率提升率 \\(process-efficiency-gain\\) | weight | 30 → 25 |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -161,12 +93,13 @@ fn roles_added_and_removed() {
         vec![
             ("role-added", "quality-auditor", None),
             ("duty-added", "quality-auditor", Some("quality-audit")),
+            // Removed roles come last, their duties in the order of their file.
             ("role-removed", "risk-supervisor", None),
-            ("duty-removed", "risk-supervisor", Some("risk-assessment")),
             ("duty-removed", "risk-supervisor", Some("risk-identification")),
+            ("duty-removed", "risk-supervisor", Some("risk-assessment")),
+            ("duty-removed", "risk-supervisor", Some("risk-response-planning")),
             ("duty-removed", "risk-supervisor", Some("risk-monitoring")),
             ("duty-removed", "risk-supervisor", Some("risk-reporting")),
-            ("duty-removed", "risk-supervisor", Some("risk-response-planning")),
         ]
     );
     assert_eq!(c[0]["after"], "質量稽核專員");
@@ -185,8 +118,8 @@ fn raci_edits() {
     assert_eq!(
         c,
         vec![
-            json!({"kind": "duty-changed", "role": "performance-analyst", "item": "data-collection", "field": "informed", "after": "management"}),
             json!({"kind": "duty-changed", "role": "performance-analyst", "item": "data-collection", "field": "responsible", "before": "performance-analyst", "after": "performance-analyst, process-manager"}),
+            json!({"kind": "duty-changed", "role": "performance-analyst", "item": "data-collection", "field": "informed", "after": "management"}),
             json!({"kind": "duty-changed", "role": "performance-analyst", "item": "performance-analysis", "field": "consulted", "before": "process-manager, resource-coordinator", "after": "process-manager"}),
         ]
     );
@@ -199,11 +132,11 @@ fn no_change_and_exit_code() {
     assert_eq!(changes(d, &["HEAD", "HEAD"]), Vec::<Value>::new());
     let o = diff(d, &["HEAD", "--exit-code"]);
     assert_eq!(o.code, 0, "the working tree is the commit: {}{}", o.stdout, o.stderr);
-    assert!(o.stdout.contains("no changes"));
+    assert!(o.stdout.ends_with("\nno difference\n"), "{}", o.stdout);
     edit(d, "roles/operations-director.yaml", |t| t.replace("headcount: 1\n", "headcount: 2\n"));
     let o = diff(d, &["HEAD", "--exit-code"]);
     assert_eq!(o.code, 1);
-    assert!(o.stdout.contains("headcount: 1 → 2"), "{}", o.stdout);
+    assert!(o.stdout.contains("~ headcount: 1 → 2"), "{}", o.stdout);
 }
 
 #[test]
@@ -307,7 +240,7 @@ fn git_external_diff_driver() {
     let out = Proc::new("git").arg("-C").arg(d).args(["diff", "--ext-diff"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("~ duty `process-mapping` title: 流程梳理 → 流程調研"), "{text}");
+    assert!(text.contains("~ duty 流程調研 (process-mapping) title: 流程[-梳理][+調研]"), "{text}");
     // Called with git's seven arguments for a new file, and for garbage: exit 0 always.
     let new = d.join("roles/process-manager.yaml");
     let o = Command::cargo_bin("opsroles")
@@ -319,7 +252,8 @@ fn git_external_diff_driver() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("role `process-manager` added"));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("流程管理經理 (process-manager)\n  + role added\n"), "{text}");
     let o = Command::cargo_bin("opsroles")
         .unwrap()
         .current_dir(d)
@@ -336,18 +270,24 @@ fn an_unreadable_role_file_is_reported_not_shown_as_removed() {
     let d = r.path();
     edit(d, "roles/process-manager.yaml", |t| t.replace("title: 流程管理經理\n", "title: [流程管理經理\n"));
     edit(d, "roles/risk-supervisor.yaml", |t| t.replace("headcount: 2\n", "headcount: 3\n"));
-    let o = diff(d, &["HEAD", "--format", "json"]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
-    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(
-        v["changes"],
-        json!([{"kind": "role-changed", "role": "risk-supervisor", "field": "headcount", "before": "2", "after": "3"}])
+        changes(d, &["HEAD"]),
+        [json!({"kind": "role-changed", "role": "risk-supervisor", "field": "headcount", "before": "2", "after": "3"})]
     );
+    let o = diff(d, &["HEAD"]);
     assert!(o.stderr.contains("roles/process-manager.yaml") && o.stderr.contains("cannot be compared"), "{}", o.stderr);
-    // Breaking a file is a difference, even when nothing else changed.
+    // Breaking a file is a difference, even when nothing else changed, and
+    // the summary does not pass it off as no difference.
     edit(d, "roles/risk-supervisor.yaml", |t| t.replace("headcount: 3\n", "headcount: 2\n"));
     let o = diff(d, &["HEAD", "--exit-code"]);
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stdout.ends_with(
+            "\nno change in meaning in the files that could be read; 1 role file cannot be compared (run `opsroles check`)\n"
+        ),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]

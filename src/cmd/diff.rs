@@ -1,16 +1,22 @@
 /*!
-`opsroles diff OLD [NEW]`: the semantic diff of two sets of roles; also git's
-external diff driver (seven arguments, always exit 0).
+`opsroles diff OLD [NEW]`: the semantic diff of two sets of roles, with
+`--check` the findings the change introduces and resolves (`--fail-on
+introduced` fails on new errors), with `--metrics` what it does to scores;
+also git's external diff driver (seven arguments, always exit 0).
 */
 
+use std::io::Write as _;
 use std::path::Path;
 
-use anyhow::bail;
+use anyhow::{bail, Context as _};
 
 use super::Outcome;
-use crate::cli::DiffArgs;
+use crate::cli::{DiffArgs, FailOn};
 use crate::context::Context;
+use crate::diff::impact::Metrics;
 use crate::diff::side::{self, Shared, Spec};
+use crate::render::diff::DiffOutput;
+use crate::render::escape::terminal;
 use crate::render::Format;
 use crate::source::Sources;
 
@@ -23,6 +29,19 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         [a, b] => (Spec::parse(a)?, Spec::parse(b)?),
         _ => bail!("diff takes OLD [NEW] (or git's seven external-diff arguments), not {} arguments", args.args.len()),
     };
+    let metrics = if args.metrics.is_empty() {
+        None
+    } else {
+        let period = args
+            .period
+            .as_deref()
+            .map(|p| {
+                crate::tabular::period::parse(p)
+                    .with_context(|| format!("--period `{p}` is not a period (try 2026-Q3, 2026-07 or 2026)"))
+            })
+            .transpose()?;
+        Some(Metrics { paths: args.metrics.clone(), period })
+    };
     let mut sources = Sources::default();
     let config = crate::workspace::load_config(ctx, &mut sources)?;
     let (mut memo, mut blobs) = Default::default();
@@ -30,13 +49,33 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut shared = Shared { roots, sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
     let old = side::load(&old, &mut shared)?;
     let new = side::load(&new, &mut shared)?;
-    let report = crate::diff::diff(old, new, sources, args.check, ctx.today);
+    let opts = crate::diff::Options { check: args.check, today: ctx.today, metrics };
+    let report = crate::diff::diff(old, new, sources, &opts)?;
     warn_unreadable(&report);
+    render(args, ctx, &report)?;
+    if args.fail_on == Some(FailOn::Introduced) {
+        if let Some(checked) = report.check.as_ref().filter(|c| c.introduces_errors()) {
+            let n = checked.introduced.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
+            let what = if n == 1 { "error" } else { "errors" };
+            let _ = writeln!(anstream::stderr(), "error: the change introduces {n} {what} (--fail-on introduced)");
+            return Ok(Outcome::Failure);
+        }
+    }
+    Ok(if args.exit_code && report.differs() { Outcome::Failure } else { Outcome::Success })
+}
+
+/// Whether colour reaches the reader of standard output (`-o` files never
+/// get it).
+fn colored(args: &DiffArgs, ctx: &Context) -> bool {
+    args.output.is_none()
+        && anstream::AutoStream::new(std::io::stdout(), ctx.color).current_choice() != anstream::ColorChoice::Never
+}
+
+fn render(args: &DiffArgs, ctx: &Context, report: &crate::diff::Report) -> anyhow::Result<()> {
+    let data = DiffOutput { report, color: colored(args, ctx) };
     crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
-        args.format.renderer().render(&report, w)
-    })?;
-    let differs = !report.changes.is_empty() || report.readability_changed;
-    Ok(if args.exit_code && differs { Outcome::Failure } else { Outcome::Success })
+        args.format.renderer().render(&data, w)
+    })
 }
 
 /// git's external diff driver: `path old-file old-hex old-mode new-file
@@ -49,20 +88,15 @@ fn driver(args: &DiffArgs, ctx: &Context) -> Outcome {
         let (mut memo, mut blobs) = Default::default();
         let roots = crate::workspace::roots(ctx, &config);
         let mut shared = Shared { roots, sources: &mut sources, memo: &mut memo, blobs: &mut blobs, config: &config };
-        let old = side::file(&a[0], Path::new(&a[1]), &mut shared)?;
-        let new = side::file(&a[0], Path::new(&a[4]), &mut shared)?;
-        let report = crate::diff::diff(old, new, sources, args.check, ctx.today);
+        let old = side::file(&a[0], Path::new(&a[1]), &mut shared, args.check)?;
+        let new = side::file(&a[0], Path::new(&a[4]), &mut shared, args.check)?;
+        let opts = crate::diff::Options { check: args.check, today: ctx.today, metrics: None };
+        let report = crate::diff::diff(old, new, sources, &opts)?;
         warn_unreadable(&report);
-        crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
-            args.format.renderer().render(&report, w)
-        })
+        render(args, ctx, &report)
     })();
     if let Err(e) = result {
-        use crate::render::escape::terminal;
-        let _ = std::io::Write::write_fmt(
-            &mut anstream::stderr(),
-            format_args!("opsroles diff: {}: {}\n", terminal(&a[0]), terminal(&format!("{e:#}"))),
-        );
+        let _ = writeln!(anstream::stderr(), "opsroles diff: {}: {}", terminal(&a[0]), terminal(&format!("{e:#}")));
     }
     Outcome::Success
 }
@@ -70,11 +104,11 @@ fn driver(args: &DiffArgs, ctx: &Context) -> Outcome {
 /// Role files that could not be read are named on stderr, since their roles
 /// are left out of the diff.
 fn warn_unreadable(report: &crate::diff::Report) {
-    use crate::render::escape::terminal;
     for u in &report.unreadable {
-        let _ = std::io::Write::write_fmt(
-            &mut anstream::stderr(),
-            format_args!("warning: {} (this role file cannot be compared; run `opsroles check`)\n", terminal(u)),
+        let _ = writeln!(
+            anstream::stderr(),
+            "warning: {} (this role file cannot be compared; run `opsroles check`)",
+            terminal(u)
         );
     }
 }

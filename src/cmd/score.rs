@@ -9,22 +9,14 @@ use std::io::{IsTerminal, Write};
 use anyhow::Context as _;
 
 use super::Outcome;
-use crate::check::{self, Levels};
 use crate::cli::{By, ScoreArgs};
 use crate::context::Context;
-use crate::diag::{Code, Severity};
 use crate::render::score::{ScoreOutput, View};
 use crate::render::Format;
 use crate::score::plan::Plan;
 use crate::score::{Options, Progress};
 use crate::tabular::period;
 use crate::workspace::Workspace;
-
-/// Role problems that make scores meaningless: those stop the run. Checked
-/// without waivers — a waiver accepts a finding in review, it cannot make a
-/// KPI without a metric scoreable.
-const BLOCKING: &[Code] =
-    &[Code::ParseError, Code::Schema, Code::KpiWeights, Code::KpiThresholds, Code::KpiMetric, Code::DuplicateId];
 
 pub(crate) fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Period>> {
     s.map(|s| period::parse(s).with_context(|| format!("{flag} `{s}` is not a period (try 2026-Q3, 2026-07 or 2026)")))
@@ -34,13 +26,8 @@ pub(crate) fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option
 /// The scoring plan of the workspace's roles, or the role errors that make
 /// scores meaningless (checked without waivers) as the run's error.
 pub(crate) fn plan(ws: &mut Workspace, ctx: &Context) -> anyhow::Result<Plan> {
-    let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
-    let report = check::run(&ws.org, &ws.config, &ws.sources, &opts);
-    let blocking: Vec<_> = report
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error && BLOCKING.contains(&d.code))
-        .collect();
+    // Checked without waivers: see `check::gate`.
+    let blocking = crate::check::gate::blocking(&ws.org, &ws.config, &ws.sources, ctx.today);
     if !blocking.is_empty() {
         return Err(crate::workspace::reject(
             "the role files have errors that make scores meaningless (run `opsroles check`)",

@@ -16,7 +16,7 @@ use crate::config::{Config, ConfigError};
 use crate::git::{Blobs, Repo};
 use crate::model::load::{Memo, Pending};
 use crate::model::Org;
-use crate::source::{display_path, Sources};
+use crate::source::{display_path, FileId, Sources};
 
 /// What an argument of `opsroles diff` names.
 #[derive(Debug, Clone)]
@@ -47,6 +47,31 @@ pub struct Side {
     pub label: String,
     pub org: Org,
     pub config: Config,
+    /// Every role file of the side (read or not), keyed by its path under
+    /// the roles directory (empty for a single file), for pairing the files
+    /// of two sides by text.
+    pub files: Vec<(String, FileId)>,
+}
+
+/// The files registered in `sources` since `start`, keyed by their name
+/// without `prefix` (a single file, when `prefix` is its whole name, has the
+/// empty key).
+fn files_since(sources: &Sources, start: usize, prefix: &str) -> Vec<(String, FileId)> {
+    sources.iter().skip(start).map(|(id, f)| (f.name.strip_prefix(prefix).unwrap_or(&f.name).to_string(), id)).collect()
+}
+
+/// The display prefix of files under `dir`, or the whole name of a file.
+fn prefix_of(path: &Path) -> String {
+    let shown = display_path(path);
+    if path.is_dir() {
+        if shown == "." {
+            String::new()
+        } else {
+            format!("{shown}/")
+        }
+    } else {
+        shown
+    }
 }
 
 /// What both sides of a run share: the run's sources, parse results and
@@ -65,26 +90,30 @@ pub struct Shared<'a> {
 pub fn load(spec: &Spec, shared: &mut Shared) -> anyhow::Result<Side> {
     match spec {
         Spec::Path(p) => {
+            let start = shared.sources.iter().count();
             let org = crate::model::load::load_paths_with(
                 std::slice::from_ref(p),
                 &shared.roots,
                 shared.sources,
                 shared.memo,
             )?;
-            Ok(Side { label: display_path(p), org, config: shared.config.clone() })
+            let files = files_since(shared.sources, start, &prefix_of(p));
+            Ok(Side { label: display_path(p), org, config: shared.config.clone(), files })
         }
         Spec::WorkTree => {
             let dir = &shared.config.roles_dir;
             if !dir.is_dir() {
                 bail!("no roles directory at {}", display_path(dir));
             }
+            let start = shared.sources.iter().count();
             let org = crate::model::load::load_paths_with(
                 std::slice::from_ref(dir),
                 &shared.roots,
                 shared.sources,
                 shared.memo,
             )?;
-            Ok(Side { label: "working tree".to_string(), org, config: shared.config.clone() })
+            let files = files_since(shared.sources, start, &prefix_of(dir));
+            Ok(Side { label: "working tree".to_string(), org, config: shared.config.clone(), files })
         }
         Spec::Revision(rev) => revision(rev, shared),
     }
@@ -138,8 +167,11 @@ fn revision(rev: &str, shared: &mut Shared) -> anyhow::Result<Side> {
         .map(|((path, _), bytes)| Pending { name: format!("{rev}:{path}"), stem: stem(path), bytes: bytes.to_vec() })
         .collect();
     let mut org = Org::default();
+    let start = shared.sources.iter().count();
     crate::model::load::load_many(pending, shared.sources, &mut org, shared.memo);
-    Ok(Side { label: rev.to_string(), org, config })
+    let prefix = if roles_rel == "." { format!("{rev}:") } else { format!("{rev}:{roles_rel}/") };
+    let files = files_since(shared.sources, start, &prefix);
+    Ok(Side { label: rev.to_string(), org, config, files })
 }
 
 fn stem(path: &str) -> String {
@@ -166,13 +198,40 @@ fn normalize_rel(p: &str) -> String {
 }
 
 /// A single role file (or nothing, for git's `/dev/null`), as the external
-/// diff driver gets it: `name` is the file's path in the repository.
-pub fn file(name: &str, path: &Path, shared: &mut Shared) -> anyhow::Result<Side> {
+/// diff driver gets it: `name` is the file's path in the repository (git
+/// runs the driver at the top of the work tree).
+///
+/// With `in_context` (`--check`), the side is the working tree's roles with
+/// this file as given in place of the one on disk: the rules judge a role
+/// in its department, not alone (alone, every `reports_to` is unknown and
+/// every function uncovered).
+pub fn file(name: &str, path: &Path, shared: &mut Shared, in_context: bool) -> anyhow::Result<Side> {
+    let start = shared.sources.iter().count();
     let mut org = Org::default();
+    let mut excluded = Vec::new();
+    let dir = shared.config.roles_dir.clone();
+    if in_context && dir.is_dir() {
+        org = crate::model::load::load_paths_with(
+            std::slice::from_ref(&dir),
+            &shared.roots,
+            shared.sources,
+            shared.memo,
+        )?;
+        excluded = shared.sources.iter().skip(start).filter(|(_, f)| f.name == name).map(|(id, _)| id).collect();
+        let here = |l: Option<&crate::source::Location>| l.is_some_and(|l| excluded.contains(&l.file));
+        org.roles.retain(|r| !excluded.contains(&r.file));
+        let before = org.diagnostics.len();
+        org.diagnostics.retain(|d| !here(d.primary()));
+        if org.diagnostics.len() != before {
+            org.unreadable.remove(&stem(name));
+        }
+        org.files -= excluded.len().min(org.files);
+    }
     if path != Path::new("/dev/null") {
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", display_path(path)))?;
         let pending = Pending { name: name.to_string(), stem: stem(name), bytes };
         crate::model::load::load_many(vec![pending], shared.sources, &mut org, shared.memo);
     }
-    Ok(Side { label: name.to_string(), org, config: shared.config.clone() })
+    let files = files_since(shared.sources, start, "").into_iter().filter(|(_, id)| !excluded.contains(id)).collect();
+    Ok(Side { label: name.to_string(), org, config: shared.config.clone(), files })
 }

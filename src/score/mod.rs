@@ -4,7 +4,7 @@
 - [`layout`]: the columns of a metric export (long or wide);
 - [`plan`]: the KPIs of the role files and the names that reach them;
 - [`read`], [`tally`]: streaming rows into per-(entity, KPI) accumulators;
-- [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards.
+- [`formula`], [`card`]: the scoring model in decimal arithmetic, scorecards;
 
 Reading files, encodings, numbers, periods and the row accounting are the
 shared ones of [`crate::tabular`].

@@ -1,15 +1,17 @@
 /*!
-The human diff: changes grouped by role, `+` added, `-` removed, `~` changed,
-`→` moved, in colour on a terminal; with `--check`, the findings introduced
-and resolved, rustc-style.
+The human diff: changes grouped by role (`title (id)`, catalogue order), `+`
+added, `-` removed, `~` changed, `→` moved; inside a changed sentence the
+inserted and deleted characters in colour, or marked `[+…]` and `[-…]` when
+colour is off; the summary line that says what kind of nothing; with
+`--check` the findings introduced and resolved, rustc-style; with
+`--metrics` what the change does to scores.
 */
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 
-use super::{count, describe, sign};
-use crate::diff::Report;
+use super::{describe, groups, role_heading, sign, summary, DiffOutput, Piece};
 use crate::render::escape::terminal;
 use crate::render::{diagnostics, Render};
 
@@ -25,21 +27,46 @@ fn style(sign: char) -> Style {
     Style::new().fg_color(Some(c.into()))
 }
 
-impl Render<Report> for Human {
-    fn render(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Inserted text: green and underlined; deleted: red and struck through.
+fn inserted() -> Style {
+    Style::new().fg_color(Some(AnsiColor::Green.into())).underline()
+}
+
+fn deleted() -> Style {
+    Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough()
+}
+
+/// Pieces as terminal text: every piece defanged; edits coloured, or
+/// bracketed when there is no colour to show them.
+pub fn pieces(ps: &[Piece], color: bool) -> String {
+    let mut s = String::new();
+    for p in ps {
+        match p {
+            Piece::Words(t) | Piece::Keep(t) => s.push_str(&terminal(t)),
+            Piece::Insert(t) if color => s.push_str(&format!("{}{}{:#}", inserted(), terminal(t), inserted())),
+            Piece::Delete(t) if color => s.push_str(&format!("{}{}{:#}", deleted(), terminal(t), deleted())),
+            Piece::Insert(t) => s.push_str(&format!("[+{}]", terminal(t))),
+            Piece::Delete(t) => s.push_str(&format!("[-{}]", terminal(t))),
+        }
+    }
+    s
+}
+
+impl Render<DiffOutput<'_>> for Human {
+    fn render(&self, o: &DiffOutput, out: &mut dyn Write) -> io::Result<()> {
+        let r = o.report;
         let bold = Style::new().bold();
         writeln!(out, "{bold}opsroles diff {} → {}{bold:#}", terminal(&r.old), terminal(&r.new))?;
-        let mut role = None;
-        for c in &r.changes {
-            if role != Some(&c.role) {
-                writeln!(out, "\n{bold}{}{bold:#}", terminal(&c.role))?;
-                role = Some(&c.role);
+        for group in groups(r) {
+            writeln!(out, "\n{bold}{}{bold:#}", terminal(&role_heading(&group[0])))?;
+            for c in group {
+                let s = sign(c.kind);
+                let st = style(s);
+                // The sign carries the colour; text edits carry their own.
+                writeln!(out, "  {st}{s}{st:#} {}", pieces(&describe(c, r), o.color))?;
             }
-            let s = sign(c.kind);
-            let st = style(s);
-            writeln!(out, "  {st}{s} {}{st:#}", terminal(&describe(c)))?;
         }
-        writeln!(out, "\n{}", count(r.changes.len()))?;
+        writeln!(out, "\n{}", summary(r))?;
         if let Some(checked) = &r.check {
             for (title, list) in [("introduced", &checked.introduced), ("resolved", &checked.resolved)] {
                 writeln!(out, "\n{bold}check: {} {title}{bold:#}", list.len())?;
@@ -47,6 +74,9 @@ impl Render<Report> for Human {
                     diagnostics::write_ansi(out, &r.sources, list)?;
                 }
             }
+        }
+        if let Some(impact) = &r.impact {
+            super::impact::human(impact, r, out)?;
         }
         Ok(())
     }
