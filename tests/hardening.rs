@@ -146,3 +146,32 @@ fn a_failed_score_leaves_the_previous_report() {
     assert_eq!(o.code, 1);
     assert_eq!(std::fs::read_to_string(dir.path().join("report.json")).unwrap(), "previous");
 }
+
+/// 2,000 duties all titled 待定 (90 KB of YAML): 1.9 M similar-duty warnings,
+/// 3.5 GB, 12–14 s. Identical duties are one grouped finding.
+#[test]
+fn identical_duties_are_one_grouped_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("opsroles.yaml"), "functions:\n  ops: 運營\n").unwrap();
+    std::fs::create_dir(dir.path().join("roles")).unwrap();
+    for r in 0..40 {
+        let mut text = format!("id: role-{r:02}\ntitle: 崗位{r:02}\nauthority:\n  - id: approve-{r:02}\n    title: 審批{r:02}號事項\nkpis:\n  - id: k\n    title: 指標\n    metric: m\n    unit: count\n    direction: higher\n    target: 1\n    weight: 100\nduties:\n");
+        for d in 0..50 {
+            text.push_str(&format!("  - id: tbd-{r:02}-{d:02}\n    title: 待定\n    function: ops\n"));
+        }
+        std::fs::write(dir.path().join(format!("roles/role-{r:02}.yaml")), text).unwrap();
+    }
+    let o = run(dir.path(), &["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    let duty_findings: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "similar-duty" || d["rule"] == "overlapping-duty")
+        .collect();
+    assert_eq!(duty_findings.len(), 1, "{:#?}", &duty_findings[..duty_findings.len().min(3)]);
+    let f = duty_findings[0];
+    assert!(f["message"].as_str().unwrap().starts_with("2000 duties of 40 roles"), "{}", f["message"]);
+    assert_eq!(f["items"].as_array().unwrap().len(), 2000);
+    assert_eq!(f["locations"].as_array().unwrap().len(), 10);
+}

@@ -6,6 +6,7 @@ configured severities, hides what the waivers cover (and reports expired and
 unused waivers), and returns them in a stable order. It never prints.
 */
 
+pub mod duties;
 pub mod gate;
 mod levels;
 pub mod overlap;
@@ -30,6 +31,18 @@ pub struct Ctx<'a> {
     /// True when some role file could not be read: rules that need the whole
     /// org (function coverage, item existence) stay silent rather than guess.
     pub partial: bool,
+    comparison: std::cell::OnceCell<duties::Comparison<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Every duty compared with every other, once (the two duty-overlap
+    /// rules share it).
+    pub fn comparison(&self) -> &duties::Comparison<'a> {
+        self.comparison.get_or_init(|| {
+            let t = overlap::Thresholds { overlap: self.config.overlap, similarity: self.config.similarity };
+            duties::compare(self.roles, t)
+        })
+    }
 }
 
 /// The outcome of a check run.
@@ -59,7 +72,14 @@ pub struct Options {
 
 /// Runs every rule over `org` and returns the findings to report.
 pub fn run(org: &Org, config: &Config, sources: &Sources, opts: &Options) -> Report {
-    let ctx = Ctx { roles: &org.roles, config, sources, index: org.index(config), partial: !org.unreadable.is_empty() };
+    let ctx = Ctx {
+        roles: &org.roles,
+        config,
+        sources,
+        index: org.index(config),
+        partial: !org.unreadable.is_empty(),
+        comparison: std::cell::OnceCell::new(),
+    };
     let mut found = org.diagnostics.clone();
     for rule in rules::ALL {
         rule(&ctx, &mut found);

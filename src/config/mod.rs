@@ -53,6 +53,8 @@ pub struct Config {
     /// Severity overrides from `rules:`.
     pub rule_levels: Vec<RuleLevel>,
     pub similarity: f64,
+    /// At or above: the same work (`overlapping-duty`).
+    pub overlap: f64,
     pub separation: Vec<Separation>,
     pub waivers: Vec<Waiver>,
     pub scoring: Scoring,
@@ -76,6 +78,7 @@ impl Config {
             partners: org::default_partners(),
             rule_levels: Vec::new(),
             similarity: 0.8,
+            overlap: 0.85,
             separation: Vec::new(),
             waivers: Vec::new(),
             scoring: Scoring::default(),
@@ -106,6 +109,8 @@ struct RawConfig {
     rules: crate::yaml::SpannedMap<Sp<String>>,
     #[serde(default)]
     similarity: Option<Sp<f64>>,
+    #[serde(default)]
+    overlap: Option<Sp<f64>>,
     #[serde(default)]
     separation: Vec<Sp<rules::RawSeparation>>,
     #[serde(default)]
@@ -216,7 +221,15 @@ fn validate(raw: RawConfig, file: FileId, dir: &Path) -> Result<Config, ConfigEr
     }
     config.rule_levels = rules::levels(&raw.rules, &mut c);
     if let Some(s) = &raw.similarity {
-        config.similarity = rules::similarity(s, &mut c);
+        config.similarity = rules::threshold(s, "similarity", &mut c);
+    }
+    match &raw.overlap {
+        Some(o) => {
+            config.overlap = rules::threshold(o, "overlap", &mut c);
+            rules::thresholds_in_order(o, config.similarity, config.overlap, &mut c);
+        }
+        // Raising `similarity` alone raises the bar for both.
+        None => config.overlap = config.overlap.max(config.similarity),
     }
     config.separation = rules::separation(&raw.separation, &mut c);
     config.waivers = waivers::validate(&raw.waivers, &mut c);

@@ -1,7 +1,9 @@
 /*!
-`rules:`, `similarity:` and `separation:` — how `opsroles check` judges the
-roles: a severity per rule, the similar-duty threshold, and the items no one
-role may hold together (segregation of duties).
+`rules:`, `similarity:`, `overlap:` and `separation:` — how `opsroles check`
+judges the roles: a severity per rule, the thresholds of the duty
+comparison (`overlap` and above is the same work, `similarity` and above is
+borderline), and the items no one role may hold together (segregation of
+duties).
 */
 
 use serde::Deserialize;
@@ -62,12 +64,19 @@ pub(super) fn levels(raw: &SpannedMap<Spanned<String>>, c: &mut Checker) -> Vec<
     out
 }
 
-pub(super) fn similarity(s: &Spanned<f64>, c: &mut Checker) -> f64 {
+pub(super) fn threshold(s: &Spanned<f64>, name: &str, c: &mut Checker) -> f64 {
     if s.value > 0.0 && s.value <= 1.0 {
         s.value
     } else {
-        c.error(&s.referenced, "`similarity` must be a number in (0, 1]", "out of range");
-        0.8
+        c.error(&s.referenced, format!("`{name}` must be a number in (0, 1]"), "out of range");
+        s.value
+    }
+}
+
+/// `overlap` (the same work) cannot be below `similarity` (borderline).
+pub(super) fn thresholds_in_order(overlap: &Spanned<f64>, s: f64, o: f64, c: &mut Checker) {
+    if o < s {
+        c.error(&overlap.referenced, format!("`overlap` ({o}) must be at least `similarity` ({s})"), "");
     }
 }
 
@@ -109,5 +118,11 @@ mod tests {
     #[test]
     fn similarity_out_of_range() {
         assert_eq!(problems("similarity: 1.5\n"), vec!["1: `similarity` must be a number in (0, 1]".to_string()]);
+        assert_eq!(
+            problems("similarity: 0.7\noverlap: 0.6\n"),
+            vec!["2: `overlap` (0.6) must be at least `similarity` (0.7)".to_string()]
+        );
+        assert!(problems("similarity: 0.9\n").is_empty());
+        assert_eq!(super::super::tests::parse("similarity: 0.9\n").overlap, 0.9);
     }
 }

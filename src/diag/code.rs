@@ -77,8 +77,10 @@ codes! {
     // The rules of `opsroles check` (SPEC 2.1).
     DuplicateDuty = "duplicate-duty", Check, Error,
         "The same duty id is declared by two roles, so the duty has two owners.";
+    OverlappingDuty = "overlapping-duty", Check, Error,
+        "Two duties of different roles describe the same work, possibly in other words (synonyms, script, vocabulary, order).";
     SimilarDuty = "similar-duty", Check, Warning,
-        "Two duties of different roles have near-identical text (character-bigram Jaccard similarity).";
+        "Two duties of different roles are close to the same work, or their texts are near-identical (character-bigram Jaccard).";
     SharedAuthority = "shared-authority", Check, Error,
         "The same authority (by id or by normalised title) is held by two roles.";
     UncoveredFunction = "uncovered-function", Check, Error,

@@ -15,6 +15,7 @@ mod kpi_metric;
 mod kpi_thresholds;
 mod kpi_weights;
 mod missing_section;
+mod overlapping_duty;
 mod ownerless_duty;
 mod raci_conflict;
 mod reporting_cycle;
@@ -29,6 +30,7 @@ pub type Check = fn(&Ctx, &mut Vec<Diagnostic>);
 
 pub const ALL: &[Check] = &[
     duplicate_duty::check,
+    overlapping_duty::check,
     similar_duty::check,
     shared_authority::check,
     uncovered_function::check,
