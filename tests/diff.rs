@@ -157,7 +157,7 @@ fn one_revision_against_the_working_tree_with_untracked_files() {
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
     let introduced: Vec<&str> =
         v["diagnostics"]["introduced"].as_array().unwrap().iter().map(|x| x["rule"].as_str().unwrap()).collect();
-    assert!(introduced.contains(&"similar-duty"), "a copied role duplicates duties: {introduced:?}");
+    assert!(introduced.contains(&"overlapping-duty"), "a copied role duplicates duties: {introduced:?}");
     assert_eq!(v["diagnostics"]["resolved"], json!([]));
 }
 
