@@ -176,22 +176,20 @@ fn add_overlap(d: &Path, role: &str) {
     });
 }
 
-/// Overlaps fail review in this department (they are warnings by default).
-fn overlaps_are_errors(d: &Path) {
-    edit(d, "opsroles.yaml", |t| t.replace("  similar-duty: warning\n", "  similar-duty: error\n"));
+/// This department treats overlaps as warnings (they are errors by default).
+fn overlaps_are_warnings(d: &Path) {
+    edit(d, "opsroles.yaml", |t| t.replace("  overlapping-duty: error\n", "  overlapping-duty: warning\n"));
 }
 
 #[test]
 fn fail_on_introduced_exits_1_for_a_new_overlap() {
     let r = repo();
     let d = r.path();
-    overlaps_are_errors(d);
-    commit(d, "overlaps are errors");
     add_overlap(d, "resource-coordinator");
     commit(d, "a second role surveys processes");
     let o = diff(d, &["HEAD~1", "HEAD", "--check", "--fail-on", "introduced", "--format", "markdown"]);
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
-    assert!(o.stdout.contains("### check: 1 introduced\n\n- **error[similar-duty]**"), "{}", o.stdout);
+    assert!(o.stdout.contains("### check: 1 introduced\n\n- **error[overlapping-duty]**"), "{}", o.stdout);
     assert!(o.stderr.contains("the change introduces 1 error (--fail-on introduced)"), "{}", o.stderr);
     // Without --fail-on, the same review passes.
     assert_eq!(diff(d, &["HEAD~1", "HEAD", "--check"]).code, 0);
@@ -201,7 +199,6 @@ fn fail_on_introduced_exits_1_for_a_new_overlap() {
 fn fail_on_introduced_exits_0_with_only_an_old_overlap() {
     let r = repo();
     let d = r.path();
-    overlaps_are_errors(d);
     add_overlap(d, "resource-coordinator");
     commit(d, "an overlap, already there");
     edit(d, "roles/process-manager.yaml", |t| t.replace("headcount: 3\n", "headcount: 4\n"));
@@ -216,14 +213,15 @@ fn fail_on_introduced_exits_0_with_only_an_old_overlap() {
     let o = diff(d, &["HEAD", "--check", "--fail-on", "introduced", "--format", "json"]);
     assert_eq!(o.code, 0, "{}", o.stdout);
     let v: Value = serde_json::from_str(&o.stdout).unwrap();
-    assert_eq!(v["diagnostics"]["resolved"][0]["rule"], "similar-duty");
+    assert_eq!(v["diagnostics"]["resolved"][0]["rule"], "overlapping-duty");
 }
 
 #[test]
 fn fail_on_introduced_ignores_introduced_warnings_and_needs_check() {
     let r = repo();
     let d = r.path();
-    // An overlap under the default config: a warning.
+    // An overlap in a department that makes overlaps warnings.
+    overlaps_are_warnings(d);
     add_overlap(d, "resource-coordinator");
     let o = diff(d, &["HEAD", "--check", "--fail-on", "introduced", "--format", "json"]);
     assert_eq!(o.code, 0, "{}", o.stdout);
@@ -429,7 +427,7 @@ fn git_driver_check_on_a_new_role_file_panicked_and_misplaced_config_findings() 
     assert!(out.status.success(), "git: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("阿爾法 (alpha)\n  + role added\n"), "{text}");
-    assert!(text.contains("--> opsroles.yaml:30:5\n"), "the separation rule, in the config: {text}");
+    assert!(text.contains("--> opsroles.yaml:36:5\n"), "the separation rule, in the config: {text}");
     assert_locations_show_their_lines(d, &text);
     // The new role is judged in its department: its boss exists and no
     // function was uncovered before it came.
