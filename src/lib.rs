@@ -21,6 +21,7 @@ The library never prints; `cmd/` hands results to `render/` and `output`.
 
 #![warn(clippy::print_stdout)]
 
+pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod cmd;
