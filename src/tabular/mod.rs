@@ -10,7 +10,8 @@ same way for every command (SPEC 3.2, 6):
   with Chinese synonyms and the config's `columns:`;
 - [`number`], [`period`], [`date`]: cells as exports spell them;
 - [`rows`]: every row accounted for, with `file:line`;
-- [`records`]: a whole small table in memory, for the record commands.
+- [`records`]: a whole small table in memory, for the record commands;
+- [`fields`]: one record's fields read, every problem named by field.
 
 `score` keeps its own streaming reader for exports of millions of rows, on
 top of the same pieces.
@@ -18,6 +19,7 @@ top of the same pieces.
 
 pub mod date;
 pub mod encoding;
+pub mod fields;
 pub mod headers;
 pub mod input;
 pub mod lines;
