@@ -75,6 +75,16 @@ pub enum Command {
         after_help = "OLD and NEW are each a roles directory, a role file, or a git revision\n(an argument naming an existing path is a path). One argument compares\nthat revision (or path) with the working tree.\n\nExamples:\n  opsroles diff HEAD~1\n  opsroles diff main HEAD --check --format markdown\n  opsroles diff old-roles/ roles/ --exit-code\n\nAs git's external diff driver (see README), it takes git's seven\narguments and always exits 0.\n\nExit codes: 0 done (with --exit-code: no differences), 1 differences with\n--exit-code, 2 usage error or unknown revision."
     )]
     Diff(DiffArgs),
+    /// The risk register: levels, the 5×5 heat map, FMEA action priority (風險矩陣, FMEA).
+    #[command(
+        after_help = "Examples:\n  opsroles risk examples/risks.csv\n  opsroles risk risks.csv --fail-on critical,overdue\n  opsroles risk risks.csv --format markdown -o risks.md\n\nExit codes: 0 read, 1 rows with errors or --fail-on matched, 2 usage or unreadable input."
+    )]
+    Risk(crate::cmd::risk::RiskArgs),
+    /// Cross-department conflicts against \"resolved within N working days\" (3 個工作日), on the mainland calendar.
+    #[command(
+        after_help = "Examples:\n  opsroles sla examples/conflicts.csv\n  opsroles sla --due 2025-09-30             the due date of a conflict raised that day\n  opsroles sla --due 2025-09-30 --days 5\n  opsroles sla conflicts.csv --fail-on overdue --format json\n\nExit codes: 0 read, 1 rows with errors, --strict calendar gaps or --fail-on matched, 2 usage or unreadable input."
+    )]
+    Sla(crate::cmd::sla::SlaArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),

@@ -54,5 +54,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Score(args) => cmd::score::run(args, &ctx),
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
+        cli::Command::Risk(args) => cmd::risk::run(args, &ctx),
+        cli::Command::Sla(args) => cmd::sla::run(args, &ctx),
     }
 }

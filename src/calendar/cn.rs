@@ -67,9 +67,8 @@ pub fn parse(text: &'static str) -> Result<Notices, String> {
                 _ => {
                     let w = work.ok_or_else(|| at(format!("`{t}` before `off` or `work`")))?;
                     let (first, last) = t.split_once("..").unwrap_or((t, t));
-                    let date = |s: &str| {
-                        crate::tabular::date::parse_iso(s).ok_or_else(|| at(format!("`{s}` is not a date")))
-                    };
+                    let date =
+                        |s: &str| crate::tabular::date::parse_iso(s).ok_or_else(|| at(format!("`{s}` is not a date")));
                     let (first, last) = (date(first)?, date(last)?);
                     if last < first || (last - first).num_days() > 15 {
                         return Err(at(format!("`{t}` is not a holiday span")));

@@ -5,7 +5,10 @@ One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod risk;
 pub mod score;
+pub mod sla;
+pub mod tables;
 
 /// How a command ended, when it ran to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

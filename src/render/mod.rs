@@ -13,13 +13,16 @@ picks the renderer through [`Format`] — one way to dispatch, everywhere.
 */
 
 pub mod check;
+pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod html;
 pub mod json;
 pub mod lang;
+pub mod risk;
 pub mod score;
+pub mod sla;
 
 use std::io::{self, Write};
 
@@ -57,6 +60,13 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// `s` padded with spaces to `width` terminal columns (CJK characters are
+/// two columns wide), for hand-aligned text outside a table.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(s);
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// `N thing` / `N things`.

@@ -95,7 +95,10 @@ pub fn priority(r: Ratings, config: &RiskConfig) -> Priority {
             let table = config.action_priority.as_deref().unwrap_or(AIAG_VDA_2019);
             // A configured table is validated to cover every rating; should a
             // rule ever be missing, the worst priority is the safe answer.
-            table.iter().find(|rule| rule.matches(r.severity, r.occurrence, r.detection)).map_or(H, |rule| rule.priority)
+            table
+                .iter()
+                .find(|rule| rule.matches(r.severity, r.occurrence, r.detection))
+                .map_or(H, |rule| rule.priority)
         }
     }
 }

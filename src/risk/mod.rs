@@ -83,6 +83,8 @@ impl Summary {
 #[derive(Debug)]
 pub struct Register {
     pub today: NaiveDate,
+    /// The level bounds the risks were graded by (for the heat map's cells).
+    pub levels: crate::config::RiskLevels,
     /// Worst first: by level, then likelihood × impact, then id.
     pub risks: Vec<Risk>,
     /// `heatmap[i][j]`: risks of likelihood 5 − i and impact j + 1.
@@ -182,7 +184,7 @@ pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: Naiv
         }
         summary.overdue += usize::from(r.overdue);
     }
-    Register { today, risks, heatmap, summary, diagnostics, rows }
+    Register { today, levels: config.levels, risks, heatmap, summary, diagnostics, rows }
 }
 
 fn grade(r: record::Row, role: &Role, config: &RiskConfig, today: NaiveDate, loc: Location) -> Risk {

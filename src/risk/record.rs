@@ -17,7 +17,7 @@ use super::fmea::Ratings;
 use crate::diag::Code;
 use crate::model::names::{Found, Resolver};
 use crate::model::Role;
-use crate::tabular::fields::{rating, Fields};
+use crate::tabular::fields::{rating, Bad, Fields};
 use crate::tabular::headers::{Column, Schema};
 use crate::text::fold;
 
@@ -113,8 +113,10 @@ pub fn read(f: &mut Fields, roles: &Resolver<usize>, role_list: &[Role]) -> Opti
     if status.is_none() {
         let all: Vec<&str> = Status::SPELLINGS.iter().flat_map(|(_, n)| n.iter().copied()).collect();
         let hint = crate::text::suggest::nearest(status_cell, all).map(|n| format!("did you mean `{n}`?"));
-        let message =
-            format!("{} `{status_cell}` is none of open 未處理, mitigating 處理中, closed 已關閉, accepted 已接受", f.header("status"));
+        let message = format!(
+            "{} `{status_cell}` is none of open 未處理, mitigating 處理中, closed 已關閉, accepted 已接受",
+            f.header("status")
+        );
         f.problem_with(Code::UnknownStatus, "status", message, hint);
     }
     let due = f.date("due");
@@ -159,7 +161,7 @@ fn owner(f: &mut Fields, name: &str, roles: &Resolver<usize>, role_list: &[Role]
     }
 }
 
-fn rating_in(f: &mut Fields, name: &str, hi: u8) -> Result<Option<u8>, ()> {
+fn rating_in(f: &mut Fields, name: &str, hi: u8) -> Result<Option<u8>, Bad> {
     let v = f.text(name);
     if v.is_empty() {
         return Ok(None);
@@ -169,7 +171,7 @@ fn rating_in(f: &mut Fields, name: &str, hi: u8) -> Result<Option<u8>, ()> {
         Err(why) => {
             let msg = format!("{} `{v}` is {why}: a rating is a whole number from 1 to {hi}", f.header(name));
             f.problem(Code::BadRating, name, msg);
-            Err(())
+            Err(Bad)
         }
     }
 }
@@ -183,7 +185,7 @@ fn required_rating(f: &mut Fields, name: &str, hi: u8) -> Option<u8> {
 }
 
 /// The three FMEA ratings: all or none.
-fn fmea(f: &mut Fields) -> Result<Option<Ratings>, ()> {
+fn fmea(f: &mut Fields) -> Result<Option<Ratings>, Bad> {
     let names = ["severity", "occurrence", "detection"];
     let s = rating_in(f, names[0], 10);
     let o = rating_in(f, names[1], 10);
@@ -193,19 +195,15 @@ fn fmea(f: &mut Fields) -> Result<Option<Ratings>, ()> {
         (Some(severity), Some(occurrence), Some(detection)) => Ok(Some(Ratings { severity, occurrence, detection })),
         (None, None, None) => Ok(None),
         _ => {
-            let given: Vec<String> = [s, o, d]
-                .iter()
-                .zip(names)
-                .filter(|(v, _)| v.is_some())
-                .map(|(_, n)| f.header(n))
-                .collect();
+            let given: Vec<String> =
+                [s, o, d].iter().zip(names).filter(|(v, _)| v.is_some()).map(|(_, n)| f.header(n)).collect();
             let missing = [s, o, d].iter().zip(names).find(|(v, _)| v.is_none()).map_or("severity", |(_, n)| n);
             let msg = format!(
                 "FMEA needs all three ratings (severity, occurrence, detection) or none; this risk gives only {}",
                 given.join(", ")
             );
             f.problem(Code::BadRating, missing, msg);
-            Err(())
+            Err(Bad)
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct Conflict {
     pub title: String,
     /// Party ids, as written (roles and partner departments).
     pub parties: Vec<String>,
+    /// Their titles (業務部門 …), in the same order.
+    pub party_titles: Vec<String>,
     pub raised: NaiveDate,
     pub due: NaiveDate,
     pub escalated: Option<NaiveDate>,
@@ -51,6 +53,7 @@ pub struct Conflict {
     pub state: State,
     /// The coordinating role's id: the row's, else the default.
     pub owner: Option<String>,
+    pub owner_title: Option<String>,
     pub loc: Location,
 }
 
@@ -80,23 +83,26 @@ impl Log {
 /// The default coordinator: config `sla.owner` (which must name a role), else
 /// the one role that declares `collaboration` duties. `Err` is the config
 /// finding, at the `owner:` line.
-pub fn coordinator(roles: &[Role], config: &Config) -> Result<Option<usize>, Diagnostic> {
+pub fn coordinator(roles: &[Role], config: &Config) -> Result<Option<usize>, Box<Diagnostic>> {
     let resolver = crate::model::names::roles(roles);
     if let Some((name, loc)) = &config.sla.owner {
         return match resolver.resolve(name) {
             Found::One(i) => Ok(Some(i)),
-            Found::Ambiguous(c) => Err(Diagnostic::new(
-                Code::UnknownOwner,
-                format!("`sla.owner` `{name}` names more than one role: {}", c.join(", ")),
-            )
-            .at(*loc, "not one role")),
+            Found::Ambiguous(c) => Err(Box::new(
+                Diagnostic::new(
+                    Code::UnknownOwner,
+                    format!("`sla.owner` `{name}` names more than one role: {}", c.join(", ")),
+                )
+                .at(*loc, "not one role"),
+            )),
             Found::None => {
-                let mut d = Diagnostic::new(Code::UnknownOwner, format!("`sla.owner` `{name}` is no role's id or title"))
-                    .at(*loc, "no such role");
+                let mut d =
+                    Diagnostic::new(Code::UnknownOwner, format!("`sla.owner` `{name}` is no role's id or title"))
+                        .at(*loc, "no such role");
                 if let Some(s) = resolver.suggest(name) {
                     d = d.note(format!("did you mean `{s}`?"));
                 }
-                Err(d)
+                Err(Box::new(d))
             }
         };
     }
@@ -162,18 +168,20 @@ pub fn assess(tables: &[Table], roles: &[Role], o: &Options) -> Log {
             let conflict = row.and_then(|r| {
                 let due = o.calendar.add_workdays(r.raised, n)?;
                 let days = r.resolved.map(|d| o.calendar.workdays_between(r.raised, d));
-                let owner = r.owner.or(o.coordinator).and_then(|i| roles.get(i)).map(|r| r.id().to_string());
+                let owner = r.owner.or(o.coordinator).and_then(|i| roles.get(i));
                 Some(Conflict {
                     id: r.id,
                     title: r.title,
                     parties: r.parties.iter().map(|&i| party_list[i].id.clone()).collect(),
+                    party_titles: r.parties.iter().map(|&i| party_list[i].title.clone()).collect(),
                     raised: r.raised,
                     due,
                     escalated: r.escalated,
                     resolved: r.resolved,
                     days,
                     state: State::of(due, r.resolved, o.today),
-                    owner,
+                    owner: owner.map(|r| r.id().to_string()),
+                    owner_title: owner.map(|r| r.doc.title.value.clone()),
                     loc,
                 })
             });

@@ -21,7 +21,9 @@ pub const SCHEMA: Schema = &[
     Column { name: "title", synonyms: &["事項", "沖突事項", "標題", "問題", "conflict"] },
     Column { name: "parties", synonyms: &["涉及部門", "相關部門", "涉及方", "部門", "departments"] },
     Column { name: "raised", synonyms: &["提交日期", "提出日期", "發起日期", "提交時間"] },
-    Column { name: "escalated", synonyms: &["上報管理層日期", "上報日期", "升級日期", "管理層裁決日期"] },
+    Column {
+        name: "escalated", synonyms: &["上報管理層日期", "上報日期", "升級日期", "管理層裁決日期"]
+    },
     Column { name: "resolved", synonyms: &["解決日期", "完成日期", "關閉日期"] },
     Column { name: "owner", synonyms: &["協調人", "負責人", "coordinator"] },
 ];
@@ -70,7 +72,9 @@ pub fn read(f: &mut Fields, names: &Names) -> Option<Row> {
     if let Some(raised) = raised {
         order(f, "escalated", escalated.ok().flatten(), "raised", raised);
         order(f, "resolved", resolved.ok().flatten(), "raised", raised);
-        for (field, date) in [("raised", Some(raised)), ("escalated", escalated.ok().flatten()), ("resolved", resolved.ok().flatten())] {
+        for (field, date) in
+            [("raised", Some(raised)), ("escalated", escalated.ok().flatten()), ("resolved", resolved.ok().flatten())]
+        {
             if let Some(d) = date.filter(|d| *d > names.today) {
                 let msg = format!("{} {d} is after today ({})", f.header(field), names.today);
                 f.problem(Code::BadDate, field, msg);

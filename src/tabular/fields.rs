@@ -15,6 +15,10 @@ use super::records::{Record, Table};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Location;
 
+/// A field that could not be read; its problem is already recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bad;
+
 /// One record being read.
 pub struct Fields<'a> {
     pub table: &'a Table,
@@ -72,7 +76,7 @@ impl<'a> Fields<'a> {
 
     /// An optional date field: `Ok(None)` when empty, `Err(())` when it is
     /// not a date (the problem recorded).
-    pub fn date(&mut self, name: &str) -> Result<Option<NaiveDate>, ()> {
+    pub fn date(&mut self, name: &str) -> Result<Option<NaiveDate>, Bad> {
         let v = self.text(name);
         if v.is_empty() {
             return Ok(None);
@@ -80,8 +84,12 @@ impl<'a> Fields<'a> {
         match super::date::parse(v) {
             Some(d) => Ok(Some(d)),
             None => {
-                self.problem(Code::BadDate, name, format!("{} `{v}` is not a date (write YYYY-MM-DD)", self.header(name)));
-                Err(())
+                self.problem(
+                    Code::BadDate,
+                    name,
+                    format!("{} `{v}` is not a date (write YYYY-MM-DD)", self.header(name)),
+                );
+                Err(Bad)
             }
         }
     }
@@ -103,12 +111,7 @@ impl<'a> Fields<'a> {
 
 /// A message naming the `required` columns that `table` lacks (as the
 /// schema spells them) and the headers it has; `None` when none is missing.
-pub fn missing_columns(
-    table: &Table,
-    schema: super::headers::Schema,
-    required: &[&str],
-    file: &str,
-) -> Option<String> {
+pub fn missing_columns(table: &Table, schema: super::headers::Schema, required: &[&str], file: &str) -> Option<String> {
     let missing: Vec<String> = required
         .iter()
         .filter(|n| table.headers.get(n).is_none())
