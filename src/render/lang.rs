@@ -128,7 +128,7 @@ catalogue! {
     Raised => "提交日期", "Raised";
     Escalated => "上報管理層", "Escalated";
     Resolved => "解決日期", "Resolved";
-    WorkingDays => "工作日", "Working days";
+    WorkingDays => "工作日", "Days";
     State => "狀態", "State";
     Coordinator => "協調人", "Coordinator";
     ConflictsCounted => "項沖突", "conflicts";

@@ -30,8 +30,10 @@ pub fn is_overdue(r: &Risk, today: NaiveDate) -> bool {
     r.status.is_active() && r.due.is_some_and(|d| d < today)
 }
 
-/// The warnings about one graded risk.
-pub fn about(r: &Risk, today: NaiveDate, owner: &str) -> Vec<Diagnostic> {
+/// The warnings about one graded risk; `fields` names its due and response
+/// fields as the file spells them.
+pub fn about(r: &Risk, today: NaiveDate, owner: &str, fields: [&str; 2]) -> Vec<Diagnostic> {
+    let [due_field, response_field] = fields;
     let mut out = Vec::new();
     if let (true, Some(due)) = (r.overdue, r.due) {
         let late = (today - due).num_days();
@@ -46,7 +48,7 @@ pub fn about(r: &Risk, today: NaiveDate, owner: &str) -> Vec<Diagnostic> {
                     r.status
                 ),
             )
-            .at(r.loc, "field due")
+            .at(r.loc, format!("field {due_field}"))
             .role(owner)
             .item(&r.id),
         );
@@ -57,7 +59,7 @@ pub fn about(r: &Risk, today: NaiveDate, owner: &str) -> Vec<Diagnostic> {
                 Code::UnplannedRisk,
                 format!("risk `{}` ({}) is {} ({}) with no response", r.id, r.title, r.level, r.level.zh()),
             )
-            .at(r.loc, "field response")
+            .at(r.loc, format!("field {response_field}"))
             .role(owner)
             .item(&r.id),
         );

@@ -141,6 +141,7 @@ pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: Naiv
             let mut f = Fields::new(table, rec);
             let row = record::read(&mut f, &resolver, roles);
             let loc = f.loc();
+            let fields = [f.header("due"), f.header("response")];
             let mut problems = std::mem::take(&mut f.problems);
             let row = row.filter(|r| match seen.get(&r.id) {
                 Some(first) => {
@@ -157,7 +158,7 @@ pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: Naiv
                     rows.used += 1;
                     let role = &roles[r.owner];
                     let risk = grade(r, role, config, today, loc);
-                    problems.extend(findings::about(&risk, today, role.id()));
+                    problems.extend(findings::about(&risk, today, role.id(), [&fields[0], &fields[1]]));
                     risks.push(risk);
                 }
                 None => {

@@ -111,8 +111,8 @@ pub fn heading(o: &SlaOutput) -> String {
         Lang::En => format!("{} {}", log.conflict_days, l(Label::WithinDays)),
     };
     s.push_str(&format!(" · {} {} · {} {}", l(Label::Today), log.today, l(Label::Calendar), o.preset));
-    if let Some((id, title)) = &log.coordinator {
-        s.push_str(&format!(" · {} {title} ({id})", l(Label::Coordinator)));
+    if let Some((_, title)) = &log.coordinator {
+        s.push_str(&format!(" · {} {title}", l(Label::Coordinator)));
     }
     if !log.years_without_data.is_empty() {
         let years: Vec<String> = log.years_without_data.iter().map(i32::to_string).collect();
