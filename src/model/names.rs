@@ -153,6 +153,32 @@ pub fn roles(roles: &[crate::model::Role]) -> Resolver<usize> {
     r
 }
 
+/// A resolver that remembers its answers: a register names the same few
+/// roles in every row, so each distinct name is folded and looked up once.
+pub struct Memo<'a, T> {
+    resolver: &'a Resolver<T>,
+    seen: std::cell::RefCell<rustc_hash::FxHashMap<String, Found<T>>>,
+}
+
+impl<'a, T: Clone + Merge> Memo<'a, T> {
+    pub fn new(resolver: &'a Resolver<T>) -> Self {
+        Memo { resolver, seen: Default::default() }
+    }
+
+    pub fn resolve(&self, name: &str) -> Found<T> {
+        if let Some(f) = self.seen.borrow().get(name) {
+            return f.clone();
+        }
+        let f = self.resolver.resolve(name);
+        self.seen.borrow_mut().insert(name.to_string(), f.clone());
+        f
+    }
+
+    pub fn suggest(&self, name: &str) -> Option<&'a str> {
+        self.resolver.suggest(name)
+    }
+}
+
 /// What a conflict party names: a role or a partner department.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {

@@ -18,7 +18,7 @@ pub mod fmea;
 pub mod level;
 pub mod record;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
@@ -128,20 +128,24 @@ pub fn missing_columns(table: &Table, file: &str) -> Option<String> {
     crate::tabular::fields::missing_columns(table, record::SCHEMA, record::REQUIRED, file)
 }
 
+static EMPTY: crate::tabular::records::Record = crate::tabular::records::Record { line: 0, cells: Vec::new() };
+
 /// Reads and grades every risk of `tables`.
 pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: NaiveDate) -> Register {
-    let resolver = crate::model::names::roles(roles);
+    let names = crate::model::names::roles(roles);
+    let resolver = crate::model::names::Memo::new(&names);
     let mut rows = Rows::default();
     let mut diagnostics = Vec::new();
     let mut risks: Vec<Risk> = Vec::new();
-    let mut seen: HashMap<String, Location> = HashMap::new();
+    let mut seen: FxHashMap<String, Location> = FxHashMap::default();
     for table in tables {
+        let probe = Fields::new(table, &EMPTY);
+        let labels = [probe.header("due"), probe.header("response")];
         for rec in &table.records {
             rows.read += 1;
             let mut f = Fields::new(table, rec);
             let row = record::read(&mut f, &resolver, roles);
             let loc = f.loc();
-            let fields = [f.header("due"), f.header("response")];
             let mut problems = std::mem::take(&mut f.problems);
             let row = row.filter(|r| match seen.get(&r.id) {
                 Some(first) => {
@@ -158,7 +162,7 @@ pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: Naiv
                     rows.used += 1;
                     let role = &roles[r.owner];
                     let risk = grade(r, role, config, today, loc);
-                    problems.extend(findings::about(&risk, today, role.id(), [&fields[0], &fields[1]]));
+                    problems.extend(findings::about(&risk, today, role.id(), [&labels[0], &labels[1]]));
                     risks.push(risk);
                 }
                 None => {
@@ -170,9 +174,15 @@ pub fn assess(tables: &[Table], roles: &[Role], config: &RiskConfig, today: Naiv
             diagnostics.extend(problems);
         }
     }
-    risks.sort_by(|a, b| {
+    // Sorted through an index: a risk is large, and moving 100,000 of them
+    // around a merge sort costs more than the comparisons.
+    let mut order: Vec<usize> = (0..risks.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&risks[i], &risks[j]);
         b.level.cmp(&a.level).then(b.score.cmp(&a.score)).then_with(|| a.id.cmp(&b.id)).then(a.loc.cmp(&b.loc))
     });
+    let mut slots: Vec<Option<Risk>> = risks.into_iter().map(Some).collect();
+    let risks: Vec<Risk> = order.iter().filter_map(|&i| slots[i].take()).collect();
     let mut heatmap = [[0usize; 5]; 5];
     let mut summary = Summary::default();
     for r in &risks {

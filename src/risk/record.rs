@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::fmea::Ratings;
 use crate::diag::Code;
-use crate::model::names::{Found, Resolver};
+use crate::model::names::{Found, Memo};
 use crate::model::Role;
 use crate::tabular::fields::{rating, Bad, Fields};
 use crate::tabular::headers::{Column, Schema};
@@ -62,11 +62,19 @@ impl Status {
 
     /// A status cell in English or Chinese (folded); empty means open.
     pub fn parse(s: &str) -> Option<Status> {
+        let s = s.trim();
+        if let Some((st, _)) = Status::SPELLINGS.iter().find(|(_, names)| names.contains(&s)) {
+            return Some(*st);
+        }
+        static FOLDED: std::sync::OnceLock<Vec<(Status, String)>> = std::sync::OnceLock::new();
+        let folded = FOLDED.get_or_init(|| {
+            Status::SPELLINGS.iter().flat_map(|(st, names)| names.iter().map(|n| (*st, fold(n)))).collect()
+        });
         let f = fold(s);
         if f.is_empty() {
             return Some(Status::Open);
         }
-        Status::SPELLINGS.iter().find(|(_, names)| names.iter().any(|n| fold(n) == f)).map(|(st, _)| *st)
+        folded.iter().find(|(_, n)| *n == f).map(|(st, _)| *st)
     }
 
     pub fn zh(self) -> &'static str {
@@ -101,7 +109,7 @@ pub struct Row {
 }
 
 /// Reads one record; `None` when it has an error (the problems are in `f`).
-pub fn read(f: &mut Fields, roles: &Resolver<usize>, role_list: &[Role]) -> Option<Row> {
+pub fn read(f: &mut Fields, roles: &Memo<usize>, role_list: &[Role]) -> Option<Row> {
     let id = f.required("id");
     let title = f.required("title");
     let owner = f.required("owner").and_then(|o| owner(f, o, roles, role_list));
@@ -138,7 +146,7 @@ pub fn read(f: &mut Fields, roles: &Resolver<usize>, role_list: &[Role]) -> Opti
 }
 
 /// The role an owner cell names, or an `unknown-owner` problem.
-fn owner(f: &mut Fields, name: &str, roles: &Resolver<usize>, role_list: &[Role]) -> Option<usize> {
+fn owner(f: &mut Fields, name: &str, roles: &Memo<usize>, role_list: &[Role]) -> Option<usize> {
     match roles.resolve(name) {
         Found::One(i) => Some(i),
         Found::Ambiguous(candidates) => {
@@ -148,7 +156,7 @@ fn owner(f: &mut Fields, name: &str, roles: &Resolver<usize>, role_list: &[Role]
         }
         Found::None => {
             let hint = roles.suggest(name).map(|s| {
-                let role = roles.resolve(s).one().and_then(|i| role_list.get(i));
+                let role = roles.resolve(s).one().and_then(|i: usize| role_list.get(i));
                 match role {
                     Some(r) if r.id() != s => format!("did you mean `{s}` ({})?", r.id()),
                     _ => format!("did you mean `{s}`?"),

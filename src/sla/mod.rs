@@ -18,7 +18,7 @@ pub mod record;
 pub mod state;
 pub mod summary;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
@@ -132,13 +132,14 @@ pub struct Options<'a> {
 pub fn assess(tables: &[Table], roles: &[Role], o: &Options) -> Log {
     let (party_resolver, party_list) = crate::model::names::parties(roles, &o.config.partners);
     let role_resolver = crate::model::names::roles(roles);
-    let names =
-        record::Names { parties: &party_resolver, party_list: &party_list, roles: &role_resolver, today: o.today };
+    let (party_memo, role_memo) =
+        (crate::model::names::Memo::new(&party_resolver), crate::model::names::Memo::new(&role_resolver));
+    let names = record::Names { parties: &party_memo, party_list: &party_list, roles: &role_memo, today: o.today };
     let n = o.config.sla.conflict_days;
     let mut rows = Rows::default();
     let mut diagnostics = Vec::new();
     let mut conflicts = Vec::new();
-    let mut seen: HashMap<String, Location> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, Location> = Default::default();
     let mut first_without_data: BTreeMap<i32, Location> = BTreeMap::new();
     for table in tables {
         for rec in &table.records {
@@ -203,7 +204,14 @@ pub fn assess(tables: &[Table], roles: &[Role], o: &Options) -> Log {
         }
     }
     diagnostics.extend(first_without_data.iter().map(|(y, loc)| no_data(*y, Some(*loc), o.strict)));
-    conflicts.sort_by(|a, b| a.raised.cmp(&b.raised).then_with(|| a.id.cmp(&b.id)).then(a.loc.cmp(&b.loc)));
+    // Sorted through an index: moving whole conflicts costs more than comparing them.
+    let mut order: Vec<usize> = (0..conflicts.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&conflicts[i], &conflicts[j]);
+        a.raised.cmp(&b.raised).then_with(|| a.id.cmp(&b.id)).then(a.loc.cmp(&b.loc))
+    });
+    let mut slots: Vec<Option<Conflict>> = conflicts.into_iter().map(Some).collect();
+    let conflicts: Vec<Conflict> = order.iter().filter_map(|&i| slots[i].take()).collect();
     let summary = Summary::of(&conflicts);
     let mut parties = Vec::new();
     for p in &party_list {

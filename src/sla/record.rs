@@ -11,7 +11,7 @@ empty while open), `owner` (協調人, a role).
 use chrono::NaiveDate;
 
 use crate::diag::Code;
-use crate::model::names::{Found, Party, Resolver};
+use crate::model::names::{Found, Memo, Party};
 use crate::tabular::fields::Fields;
 use crate::tabular::headers::{Column, Schema};
 
@@ -51,9 +51,9 @@ pub fn split_parties(cell: &str) -> impl Iterator<Item = &str> {
 
 /// What a row is checked against.
 pub struct Names<'a> {
-    pub parties: &'a Resolver<usize>,
+    pub parties: &'a Memo<'a, usize>,
     pub party_list: &'a [Party],
-    pub roles: &'a Resolver<usize>,
+    pub roles: &'a Memo<'a, usize>,
     pub today: NaiveDate,
 }
 
