@@ -296,3 +296,23 @@ fn gb18030_and_big5_registers() {
         assert_eq!(v["risks"][0]["status"], "mitigating");
     }
 }
+
+#[test]
+fn a_yaml_register_reads_like_a_csv_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("risks.yaml");
+    std::fs::write(
+        &p,
+        "# 風險登記冊\n- 編號: R-01\n  風險: 核心供應商延遲交貨\n  負責崗位: 風險管控主管\n  可能性: 4\n  影響: 5\n  嚴重度: 8\n  發生度: 6\n  探測度: 5\n\
+         - id: R-02\n  title: 政策變化\n  owner: operations-director\n  likelihood: 2.5\n  impact: 5\n",
+    )
+    .unwrap();
+    let o = run(&[p.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.code, 1, "R-02's rating is bad");
+    let v = json_of(&o);
+    assert_eq!(v["risks"][0]["action_priority"], "H");
+    assert_eq!(v["risks"][0]["owner"], "risk-supervisor");
+    let d = v["diagnostics"].as_array().unwrap().iter().find(|d| d["rule"] == "bad-rating").unwrap();
+    assert_eq!(d["locations"][0]["line"], 10, "the line its record starts on");
+    assert_eq!(d["message"], "可能性 (likelihood) `2.5` is not a whole number: a rating is a whole number from 1 to 5");
+}

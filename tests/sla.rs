@@ -286,3 +286,23 @@ fn a_log_without_a_required_column_is_refused() {
         o.stderr
     );
 }
+
+#[test]
+fn a_yaml_log_with_party_lists() {
+    let log =
+        "- id: C-1\n  title: 國慶值班成本\n  parties: [財務部門, hr]\n  raised: 2025-09-30\n  resolved: 2025-10-11\n";
+    let dir = project("department: 運營管理部\n", HEAD);
+    std::fs::write(dir.path().join("conflicts.yml"), log).unwrap();
+    let o = in_project(&dir, &["conflicts.yml", "--format", "json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v = json_of(&o);
+    assert_eq!(v["conflicts"][0]["parties"], json!(["finance", "hr"]));
+    assert_eq!(
+        (v["conflicts"][0]["due"].clone(), v["conflicts"][0]["state"].clone()),
+        (json!("2025-10-11"), json!("met"))
+    );
+    std::fs::write(dir.path().join("bad.yaml"), "id: C-1\n").unwrap();
+    let o = in_project(&dir, &["bad.yaml"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("bad.yaml is not a YAML list of records"), "{}", o.stderr);
+}

@@ -65,5 +65,7 @@ pub fn run(args: &RiskArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         args.format.renderer().render(&data, w)
     })?;
     let failed = args.fail_on.iter().any(|f| register.fails(*f));
-    Ok(if register.has_errors() || failed { Outcome::Failure } else { Outcome::Success })
+    let outcome = if register.has_errors() || failed { Outcome::Failure } else { Outcome::Success };
+    super::tables::leak_at_exit((register, tables));
+    Ok(outcome)
 }

@@ -129,5 +129,7 @@ fn log(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         Format::<SlaOutput>::renderer(args.format).render(&data, w)
     })?;
     let overdue = args.fail_on.contains(&SlaFailOn::Overdue) && log.summary.overdue > 0;
-    Ok(if log.has_errors() || overdue { Outcome::Failure } else { Outcome::Success })
+    let outcome = if log.has_errors() || overdue { Outcome::Failure } else { Outcome::Success };
+    super::tables::leak_at_exit((log, tables));
+    Ok(outcome)
 }

@@ -32,16 +32,26 @@ impl Cell {
     }
 }
 
-fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+/// Terminal columns of `s` (CJK characters are two).
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
 }
 
 /// The rows as lines, each column as wide as its widest cell; `indent`
 /// spaces before each line; trailing spaces trimmed.
 pub fn lines(rows: &[Vec<Cell>], indent: usize) -> Vec<String> {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|x| width(&x.text)).max().unwrap_or(0)).collect();
+    // A left-aligned last column is never padded, so its width is not needed.
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            let cells = rows.iter().filter_map(|r| r.get(c)).filter(|x| x.right || c + 1 < cols);
+            cells.map(|x| width(&x.text)).max().unwrap_or(0)
+        })
+        .collect();
     rows.iter()
         .map(|r| {
             let mut line = " ".repeat(indent);
@@ -66,9 +76,50 @@ pub fn lines(rows: &[Vec<Cell>], indent: usize) -> Vec<String> {
         .collect()
 }
 
+/// Appends `text` padded to `w` columns (right-aligned when `right`).
+pub fn push_padded(out: &mut String, text: &str, w: usize, right: bool) {
+    let fill = w.saturating_sub(width(text));
+    if right {
+        out.extend(std::iter::repeat_n(' ', fill));
+        out.push_str(text);
+    } else {
+        out.push_str(text);
+        out.extend(std::iter::repeat_n(' ', fill));
+    }
+}
+
+/// Appends a date as `YYYY-MM-DD` without the formatting machinery (a log
+/// of 100,000 conflicts writes 300,000 dates).
+pub fn push_date(out: &mut String, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        out.push_str(&d.to_string());
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    out.push('-');
+    out.push(digit(m / 10));
+    out.push(digit(m));
+    out.push('-');
+    out.push(digit(day / 10));
+    out.push(digit(day));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_iso() {
+        let mut s = String::new();
+        push_date(&mut s, chrono::NaiveDate::from_ymd_opt(2025, 9, 3).unwrap());
+        assert_eq!(s, "2025-09-03");
+    }
 
     #[test]
     fn cjk_text_aligns_by_terminal_columns() {

@@ -65,7 +65,7 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// `s` padded with spaces to `width` terminal columns (CJK characters are
 /// two columns wide), for hand-aligned text outside a table.
 pub fn pad(s: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(s);
+    let w = if s.is_ascii() { s.len() } else { unicode_width::UnicodeWidthStr::width(s) };
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use anstyle::{Ansi256Color, AnsiColor, Color, Style};
 
 use super::{level, records_line, status, summary_line, RiskOutput};
-use crate::render::columns::{lines, Cell};
+use crate::render::columns::{push_padded, width};
 use crate::render::escape::terminal as defang;
 use crate::render::lang::{Label, Lang};
 use crate::render::Render;
@@ -119,24 +119,26 @@ impl Render<RiskOutput<'_>> for Human {
             reg.risks.len(),
             l(Label::RisksCounted)
         );
-        let rows: Vec<Vec<Cell>> = reg
-            .risks
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::left(level(r.level, lang)).styled(text_style(r.level)),
-                    Cell::right(format!("{}×{}={}", r.likelihood, r.impact, r.score)),
-                    Cell::left(defang(&r.id)),
-                    Cell::left(defang(&r.title)),
-                ]
-            })
-            .collect();
-        let firsts = lines(&rows, 0);
-        let lead = 4;
-        for (line, r) in firsts.iter().zip(&reg.risks) {
-            out.push_str(line);
-            out.push('\n');
-            out.push_str(&" ".repeat(lead));
+        // Written straight into the text: a register can hold 100,000 risks.
+        let levels: Vec<String> =
+            [Level::Low, Level::Medium, Level::High, Level::Critical].iter().map(|l| level(*l, lang)).collect();
+        let level_w = levels.iter().map(|l| width(l)).max().unwrap_or(0);
+        let scores: Vec<String> =
+            reg.risks.iter().map(|r| format!("{}×{}={}", r.likelihood, r.impact, r.score)).collect();
+        let score_w = scores.iter().map(|s| width(s)).max().unwrap_or(0);
+        let ids: Vec<String> = reg.risks.iter().map(|r| defang(&r.id)).collect();
+        let id_w = ids.iter().map(|i| width(i)).max().unwrap_or(0);
+        for ((r, score), id) in reg.risks.iter().zip(&scores).zip(&ids) {
+            let st = text_style(r.level);
+            out.push_str(&format!("{st}"));
+            push_padded(&mut out, &levels[r.level as usize], level_w, false);
+            out.push_str(&format!("{st:#}  "));
+            push_padded(&mut out, score, score_w, true);
+            out.push_str("  ");
+            push_padded(&mut out, id, id_w, false);
+            out.push_str("  ");
+            out.push_str(&defang(&r.title));
+            out.push_str("\n    ");
             out.push_str(&details(r, lang));
             out.push('\n');
         }

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use anstyle::{Ansi256Color, AnsiColor, Color, Style};
 
 use super::{days, heading, records_line, share, state, summary_line, SlaOutput};
-use crate::render::columns::{lines, Cell};
+use crate::render::columns::{lines, push_date, push_padded, width, Cell};
 use crate::render::escape::terminal as defang;
 use crate::render::lang::{Label, Lang};
 use crate::render::Render;
@@ -28,10 +28,6 @@ fn style(s: State) -> Style {
         State::Overdue => Some(AnsiColor::Red.into()),
     };
     Style::new().fg_color(c).bold()
-}
-
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or("—".to_string(), |d| d.to_string())
 }
 
 /// Short state names for the per-party columns.
@@ -63,44 +59,72 @@ impl Render<SlaOutput<'_>> for Human {
             defang(&heading(o))
         );
         if !log.conflicts.is_empty() {
-            let mut rows = vec![vec![
-                Cell::left(l(Label::Id)),
-                Cell::left(l(Label::State)),
-                Cell::left(l(Label::Raised)),
-                Cell::left(l(Label::Due)),
-                Cell::left(l(Label::Resolved)),
-                Cell::right(l(Label::WorkingDays)),
-                Cell::left(l(Label::Escalated)),
-            ]];
-            for c in &log.conflicts {
-                rows.push(vec![
-                    Cell::left(defang(&c.id)),
-                    Cell::left(state(c.state, lang)).styled(style(c.state)),
-                    Cell::left(c.raised.to_string()),
-                    Cell::left(c.due.to_string()),
-                    Cell::left(date(c.resolved)),
-                    Cell::right(c.days.map_or("—".to_string(), |d| d.to_string())),
-                    Cell::left(match c.escalated {
-                        Some(d) => d.to_string(),
-                        None => "—".to_string(),
-                    }),
-                ]);
-            }
-            let lead =
-                rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r[0].text.as_str())).max().unwrap_or(0) + 2;
-            let all = lines(&rows, 0);
-            out.push_str(&all[0]);
-            out.push('\n');
-            for (line, c) in all[1..].iter().zip(&log.conflicts) {
-                out.push_str(line);
-                out.push('\n');
-                let mut second =
-                    format!("{}{} · {}", " ".repeat(lead), defang(&c.title), defang(&c.party_titles.join("、")));
-                let default = log.coordinator.as_ref().map(|(id, _)| id);
-                if let (Some(owner), true) = (&c.owner_title, c.owner.as_ref() != default) {
-                    second.push_str(&format!(" · {} {}", l(Label::Coordinator), defang(owner)));
+            // Written straight into the text: a log can hold 100,000 conflicts.
+            let heads = [
+                l(Label::Id),
+                l(Label::State),
+                l(Label::Raised),
+                l(Label::Due),
+                l(Label::Resolved),
+                l(Label::WorkingDays),
+                l(Label::Escalated),
+            ];
+            let ids: Vec<String> = log.conflicts.iter().map(|c| defang(&c.id)).collect();
+            let id_w = ids.iter().map(|i| width(i)).chain([width(heads[0])]).max().unwrap_or(0);
+            let st_w = State::ALL.iter().map(|s| width(&state(*s, lang))).chain([width(heads[1])]).max().unwrap_or(0);
+            let date_w = |h: &str| width(h).max(10);
+            let day_w = width(heads[5]).max(4);
+            let ws = [id_w, st_w, date_w(heads[2]), date_w(heads[3]), date_w(heads[4]), day_w];
+            for (k, h) in heads.iter().enumerate() {
+                if k > 0 {
+                    out.push_str("  ");
                 }
-                out.push_str(&second);
+                match k {
+                    6 => out.push_str(h),
+                    5 => push_padded(&mut out, h, ws[k], true),
+                    _ => push_padded(&mut out, h, ws[k], false),
+                }
+            }
+            out.push('\n');
+            let labels: Vec<String> = State::ALL.iter().map(|s| state(*s, lang)).collect();
+            let default = log.coordinator.as_ref().map(|(id, _)| id);
+            let lead = " ".repeat(id_w + 2);
+            for (c, id) in log.conflicts.iter().zip(&ids) {
+                push_padded(&mut out, id, id_w, false);
+                out.push_str("  ");
+                let st = style(c.state);
+                let label = &labels[State::ALL.iter().position(|s| *s == c.state).unwrap_or(0)];
+                out.push_str(&format!("{st}"));
+                push_padded(&mut out, label, st_w, false);
+                out.push_str(&format!("{st:#}"));
+                for (k, d) in [(2, Some(c.raised)), (3, Some(c.due)), (4, c.resolved)] {
+                    out.push_str("  ");
+                    match d {
+                        Some(d) => {
+                            push_date(&mut out, d);
+                            push_padded(&mut out, "", ws[k] - 10, false);
+                        }
+                        None => push_padded(&mut out, "—", ws[k], false),
+                    }
+                }
+                out.push_str("  ");
+                push_padded(&mut out, &c.days.map_or("—".to_string(), |d| d.to_string()), day_w, true);
+                out.push_str("  ");
+                match c.escalated {
+                    Some(d) => push_date(&mut out, d),
+                    None => out.push('—'),
+                }
+                out.push('\n');
+                out.push_str(&lead);
+                out.push_str(&defang(&c.title));
+                out.push_str(" · ");
+                out.push_str(&defang(&c.party_titles.join("、")));
+                if let (Some(owner), true) = (&c.owner_title, c.owner.as_ref() != default) {
+                    out.push_str(" · ");
+                    out.push_str(l(Label::Coordinator));
+                    out.push(' ');
+                    out.push_str(&defang(owner));
+                }
                 out.push('\n');
             }
             out.push('\n');
