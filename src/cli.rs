@@ -80,6 +80,16 @@ pub enum Command {
         after_help = "Examples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --compare 2026-Q2 --metrics examples/q2.csv -o report.html\n  opsroles report --format markdown --lang en\n\nThe format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read."
     )]
     Report(ReportArgs),
+    /// The risk register: levels, the 5×5 heat map, FMEA action priority (風險矩陣, FMEA).
+    #[command(
+        after_help = "Examples:\n  opsroles risk examples/risks.csv\n  opsroles risk risks.csv --fail-on critical,overdue\n  opsroles risk risks.csv --format markdown -o risks.md\n\nExit codes: 0 read, 1 rows with errors or --fail-on matched, 2 usage or unreadable input."
+    )]
+    Risk(crate::cmd::risk::RiskArgs),
+    /// Cross-department conflicts against \"resolved within N working days\" (3 個工作日), on the mainland calendar.
+    #[command(
+        after_help = "Examples:\n  opsroles sla examples/conflicts.csv\n  opsroles sla --due 2025-09-30             the due date of a conflict raised that day\n  opsroles sla --due 2025-09-30 --days 5\n  opsroles sla conflicts.csv --fail-on overdue --format json\n\nExit codes: 0 read, 1 rows with errors, --strict calendar gaps or --fail-on matched, 2 usage or unreadable input."
+    )]
+    Sla(crate::cmd::sla::SlaArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),

@@ -22,6 +22,7 @@ The library never prints; `cmd/` hands results to `render/` and `output`.
 
 #![warn(clippy::print_stdout)]
 
+pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -36,7 +37,9 @@ pub mod git;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod risk;
 pub mod score;
+pub mod sla;
 pub mod source;
 pub mod tabular;
 pub mod text;
@@ -54,5 +57,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
         cli::Command::Report(args) => cmd::report::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
+        cli::Command::Risk(args) => cmd::risk::run(args, &ctx),
+        cli::Command::Sla(args) => cmd::sla::run(args, &ctx),
     }
 }

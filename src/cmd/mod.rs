@@ -6,7 +6,10 @@ pub mod check;
 pub mod diff;
 pub mod init;
 pub mod report;
+pub mod risk;
 pub mod score;
+pub mod sla;
+pub mod tables;
 
 /// How a command ended, when it ran to the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -133,6 +133,30 @@ codes! {
         "A row whose period lies outside the scored period.";
     ZeroDenominator = "zero-denominator", Row, Warning,
         "A ratio KPI whose denominator sums to zero.";
+
+    // Findings of `risk` and `sla` about a record (SPEC 6, 6.1, 6.2).
+    MissingField = "missing-field", Record, Error,
+        "A record leaves a required field empty.";
+    BadDate = "bad-date", Record, Error,
+        "A date that cannot be read or cannot be (2025-02-30), or dates out of order (resolved before raised).";
+    BadRating = "bad-rating", Record, Error,
+        "A rating out of range or not a whole number, or only some of the three FMEA ratings.";
+    UnknownStatus = "unknown-status", Record, Error,
+        "A risk status that is none of open, mitigating, closed and accepted.";
+    UnknownOwner = "unknown-owner", Record, Error,
+        "An owner that names no role, or names two.";
+    UnknownParty = "unknown-party", Record, Error,
+        "A conflict party that names no role or partner department, or names two.";
+    DuplicateRisk = "duplicate-risk", Record, Error,
+        "Two risks share an id.";
+    DuplicateConflict = "duplicate-conflict", Record, Error,
+        "Two conflicts share an id.";
+    OverdueResponse = "overdue-response", Record, Warning,
+        "An open or mitigating risk whose response is past its due date.";
+    UnplannedRisk = "unplanned-risk", Record, Warning,
+        "A high or critical risk, open or mitigating, with no response.";
+    NoCalendarData = "no-calendar-data", Record, Warning,
+        "A date in a year the calendar preset has no official holidays for: only weekends and the configured dates count.";
 }
 
 impl Code {

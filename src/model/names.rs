@@ -153,6 +153,77 @@ pub fn roles(roles: &[crate::model::Role]) -> Resolver<usize> {
     r
 }
 
+/// A resolver that remembers its answers: a register names the same few
+/// roles in every row, so each distinct name is folded and looked up once.
+pub struct Memo<'a, T> {
+    resolver: &'a Resolver<T>,
+    seen: std::cell::RefCell<rustc_hash::FxHashMap<String, Found<T>>>,
+}
+
+impl<'a, T: Clone + Merge> Memo<'a, T> {
+    pub fn new(resolver: &'a Resolver<T>) -> Self {
+        Memo { resolver, seen: Default::default() }
+    }
+
+    pub fn resolve(&self, name: &str) -> Found<T> {
+        if let Some(f) = self.seen.borrow().get(name) {
+            return f.clone();
+        }
+        let f = self.resolver.resolve(name);
+        self.seen.borrow_mut().insert(name.to_string(), f.clone());
+        f
+    }
+
+    pub fn suggest(&self, name: &str) -> Option<&'a str> {
+        self.resolver.suggest(name)
+    }
+}
+
+/// What a conflict party names: a role or a partner department.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub id: String,
+    pub title: String,
+    pub is_role: bool,
+}
+
+/// Parties of a cross-department conflict: roles and the config's partner
+/// departments, by exact id → folded id or title → folded English title, or a
+/// department's title without its 部門 / 部 (`財務` for 財務部門). Values index
+/// the returned list.
+pub fn parties(roles: &[crate::model::Role], partners: &[crate::config::Entry]) -> (Resolver<usize>, Vec<Party>) {
+    let mut r = Resolver::new(&[false, true, true]);
+    let mut list = Vec::new();
+    for role in roles {
+        let id = role.id();
+        let title = &role.doc.title.value;
+        let i = list.len();
+        let label = format!("{title} ({id})");
+        r.add(0, id, id, &label, i);
+        r.add(1, id, id, &label, i);
+        r.add(1, title, id, &label, i);
+        if let Some(en) = &role.doc.title_en {
+            r.add(2, &en.value, id, &label, i);
+        }
+        list.push(Party { id: id.to_string(), title: title.clone(), is_role: true });
+    }
+    for p in partners {
+        let i = list.len();
+        // A partner's id may equal a role's; the group keeps them apart.
+        let group = format!("partner:{}", p.id);
+        let label = format!("{} ({})", p.title, p.id);
+        r.add(0, &p.id, &group, &label, i);
+        r.add(1, &p.id, &group, &label, i);
+        r.add(1, &p.title, &group, &label, i);
+        let short = p.title.trim_end_matches("部門").trim_end_matches("部门").trim_end_matches('部');
+        if !short.is_empty() && short != p.title {
+            r.add(2, short, &group, &label, i);
+        }
+        list.push(Party { id: p.id.clone(), title: p.title.clone(), is_role: false });
+    }
+    (r, list)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +262,18 @@ mod tests {
         let r = table(&[(0, "process-manager", "pm"), (1, "流程管理經理", "pm")]);
         assert_eq!(r.suggest("proces-manager"), Some("process-manager"));
         assert_eq!(r.suggest("流程管理经"), Some("流程管理經理"));
+    }
+
+    #[test]
+    fn parties_are_roles_and_partner_departments() {
+        let partners = crate::config::Config::defaults("roles".into()).partners;
+        let (r, list) = parties(&[], &partners);
+        let id = |name: &str| r.resolve(name).one().map(|i| list[i].id.as_str());
+        assert_eq!(id("finance"), Some("finance"));
+        assert_eq!(id("财务部门"), Some("finance"));
+        assert_eq!(id("財務"), Some("finance"));
+        assert_eq!(id("IT"), Some("it"));
+        assert_eq!(id("管理層"), Some("management"));
+        assert_eq!(id("採購部"), None);
     }
 }

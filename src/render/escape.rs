@@ -17,6 +17,10 @@ else:
 
 /// Control characters (but tab and line breaks) become `?`, one for one.
 pub fn terminal(s: &str) -> String {
+    // Fast path: no C0 control, DEL, or lead byte of a C1 control (U+0080–U+009F).
+    if s.bytes().all(|b| b >= 0x20 && b != 0x7f && b != 0xc2) {
+        return s.to_string();
+    }
     s.chars().map(|c| if c.is_control() && !matches!(c, '\t' | '\n' | '\r') { '?' } else { c }).collect()
 }
 

@@ -144,6 +144,45 @@ catalogue! {
     RowsUsed => "採用", "used";
     RowsSkipped => "跳過", "skipped";
     TooManyColumns => "參與崗位較多,按職責列出", "many roles take part: listed per duty";
+    // The risk register (SPEC 6.1).
+    RiskRegister => "風險登記冊", "Risk register";
+    HeatMap => "風險矩陣", "Heat map";
+    Id => "編號", "ID";
+    RiskTitle => "風險", "Risk";
+    Category => "類別", "Category";
+    Likelihood => "可能性", "Likelihood";
+    Impact => "影響", "Impact";
+    RiskScore => "分值", "L×I";
+    RiskLevel => "風險等級", "Level";
+    Rpn => "RPN", "RPN";
+    ActionPriority => "措施優先級", "AP";
+    Response => "應對措施", "Response";
+    Due => "到期日", "Due";
+    Overdue => "已逾期", "overdue";
+    RisksCounted => "項風險", "risks";
+    // Cross-department conflicts (SPEC 6.2).
+    ConflictLog => "跨部門沖突", "Cross-department conflicts";
+    Matter => "事項", "Matter";
+    Parties => "涉及部門", "Parties";
+    Raised => "提交日期", "Raised";
+    Escalated => "上報管理層", "Escalated";
+    Resolved => "解決日期", "Resolved";
+    WorkingDays => "工作日", "Days";
+    State => "狀態", "State";
+    Coordinator => "協調人", "Coordinator";
+    ConflictsCounted => "項沖突", "conflicts";
+    WithinDays => "個工作日內解決", "working days to resolve";
+    MetShare => "按時解決率", "Met";
+    MedianDays => "中位天數", "Median days";
+    MaxDays => "最長天數", "Slowest";
+    ByParty => "按部門", "By party";
+    Calendar => "日曆", "Calendar";
+    Today => "今天", "Today";
+    NoData => "無官方假日數據", "no official holiday data";
+    RecordsRead => "記錄", "records";
+    Read => "讀取", "read";
+    Used => "使用", "used";
+    Skipped => "跳過", "skipped";
 }
 
 #[cfg(test)]

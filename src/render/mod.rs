@@ -13,6 +13,7 @@ picks the renderer through [`Format`] — one way to dispatch, everywhere.
 */
 
 pub mod check;
+pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
@@ -20,7 +21,9 @@ pub mod html;
 pub mod json;
 pub mod lang;
 pub mod report;
+pub mod risk;
 pub mod score;
+pub mod sla;
 
 use std::io::{self, Write};
 
@@ -58,6 +61,13 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     h
+}
+
+/// `s` padded with spaces to `width` terminal columns (CJK characters are
+/// two columns wide), for hand-aligned text outside a table.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = if s.is_ascii() { s.len() } else { unicode_width::UnicodeWidthStr::width(s) };
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
 /// `N thing` / `N things`.

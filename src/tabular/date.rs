@@ -12,16 +12,22 @@ use chrono::NaiveDate;
 
 /// A calendar date `YYYY-MM-DD` (exactly; `2026-7-1` is refused).
 pub fn parse_iso(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let b = s.as_bytes();
+    let b = s.trim().as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
 }
 
 /// A date cell: one day, in any spelling [`super::period::parse`] reads.
 pub fn parse(s: &str) -> Option<NaiveDate> {
+    // The common spelling first, without the general parser's allocations.
+    if let Some(d) = parse_iso(s).filter(|d| (1900..=2999).contains(&chrono::Datelike::year(d))) {
+        return Some(d);
+    }
     let p = super::period::parse(s)?;
     (p.start == p.end).then_some(p.start)
 }
@@ -45,7 +51,7 @@ mod tests {
         {
             assert_eq!(parse(s), d, "{s}");
         }
-        for s in ["2025-09", "2025-Q3", "2025", "26/9/2025", "昨天"] {
+        for s in ["2025-09", "2025-Q3", "2025", "26/9/2025", "昨天", "0001-01-01", "2025-02-30"] {
             assert_eq!(parse(s), None, "{s}");
         }
     }

@@ -10,7 +10,9 @@ same way for every command (SPEC 3.2, 6):
   with Chinese synonyms and the config's `columns:`;
 - [`number`], [`period`], [`date`]: cells as exports spell them;
 - [`rows`]: every row accounted for, with `file:line`;
-- [`records`]: a whole small table in memory, for the record commands.
+- [`records`]: a whole small table in memory, for the record commands;
+- [`fields`]: one record's fields read, every problem named by field;
+- [`yaml_records`]: the same records written as a YAML list.
 
 `score` keeps its own streaming reader for exports of millions of rows, on
 top of the same pieces.
@@ -18,6 +20,7 @@ top of the same pieces.
 
 pub mod date;
 pub mod encoding;
+pub mod fields;
 pub mod headers;
 pub mod input;
 pub mod lines;
@@ -26,6 +29,7 @@ pub mod open;
 pub mod period;
 pub mod records;
 pub mod rows;
+pub mod yaml_records;
 
 /// Reading options every command shares (`--encoding`, `--delimiter`,
 /// config `columns:`).

@@ -26,6 +26,8 @@ pub struct Record {
 pub struct Table {
     pub file: FileId,
     pub headers: Headers,
+    /// The line of the header row.
+    pub header_line: u64,
     pub encoding: &'static encoding_rs::Encoding,
     pub records: Vec<Record>,
 }
@@ -94,7 +96,7 @@ pub fn read(
         let cells = rec.iter().map(|c| decode(c, line)).collect::<anyhow::Result<Vec<_>>>()?;
         records.push(Record { line, cells });
     }
-    Ok(Table { file, headers, encoding: opened.encoding, records })
+    Ok(Table { file, headers, header_line, encoding: opened.encoding, records })
 }
 
 /// An I/O error while reading `name`, with the line when it is a decoding one.

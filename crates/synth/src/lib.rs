@@ -10,6 +10,8 @@ files.
 use std::fmt::Write as _;
 use std::path::Path;
 
+pub mod records;
+
 /// A small deterministic PRNG (SplitMix64); no dependency needed for test data.
 pub struct Rng(u64);
 

@@ -1,0 +1,135 @@
+/*!
+`opsroles sla CONFLICTS...`: read conflict logs, put every conflict against
+"resolved within `sla.conflict_days` working days" on the configured
+calendar, render the log, summary and per-party summary; findings go to
+stderr (and into JSON). `opsroles sla --due DATE [--days N]` answers HR's
+daily question: when is a conflict raised on DATE due?
+
+Exit 0 when every row was read; 1 when a row has an error (skipped and
+named), a year lacks calendar data under `--strict`, or `--fail-on overdue`
+finds an open conflict past its due date; 2 when an input cannot be read,
+lacks a required column, or `sla.owner` names no role.
+*/
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+
+use super::Outcome;
+use crate::calendar::Calendar;
+use crate::context::Context;
+use crate::render::lang::Lang;
+use crate::render::sla::due::DueOutput;
+use crate::render::sla::{SlaFormat, SlaOutput};
+use crate::render::Format;
+use crate::workspace::Workspace;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SlaFailOn {
+    /// An open conflict past its due date.
+    Overdue,
+}
+
+#[derive(Debug, Args)]
+pub struct SlaArgs {
+    /// Conflict logs (CSV); `-` reads standard input.
+    #[arg(value_name = "CONFLICTS", required_unless_present = "due", conflicts_with = "due")]
+    pub conflicts: Vec<PathBuf>,
+    /// Print the due date of a conflict raised on DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due: Option<chrono::NaiveDate>,
+    /// With --due: working days allowed (default: the config's `sla.conflict_days`).
+    #[arg(long, value_name = "N", requires = "due", value_parser = clap::value_parser!(u32).range(1..=250))]
+    pub days: Option<u32>,
+    /// Roles directory (default: the configured one).
+    #[arg(long, value_name = "DIR")]
+    pub roles: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = SlaFormat::Human)]
+    pub format: SlaFormat,
+    /// Write the result to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when an open conflict is past its due date.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Vec<SlaFailOn>,
+    /// A date in a year without official holiday data is an error, not a warning.
+    #[arg(long)]
+    pub strict: bool,
+    /// Headings in Traditional Chinese or English.
+    #[arg(long, value_enum, default_value_t = Lang::Zh)]
+    pub lang: Lang,
+    /// Force the logs' encoding (utf-8, gb18030, big5, utf-16le …).
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Force the delimiter: `,`, `;`, `tab` or `|`.
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::tabular::date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
+}
+
+pub fn run(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    match args.due {
+        Some(raised) => due(args, ctx, raised),
+        None => log(args, ctx),
+    }
+}
+
+fn due(args: &SlaArgs, ctx: &Context, raised: chrono::NaiveDate) -> anyhow::Result<Outcome> {
+    let mut sources = crate::source::Sources::default();
+    let config = crate::workspace::load_config(ctx, &mut sources)?;
+    let calendar = Calendar::new(&config.calendar);
+    let days = args.days.unwrap_or(config.sla.conflict_days);
+    let due = crate::sla::due(&calendar, raised, days).context("the due date lies past the end of the calendar")?;
+    let findings: Vec<_> = due.years_without_data.iter().map(|y| crate::sla::no_data(*y, None, args.strict)).collect();
+    super::tables::report(ctx, &sources, &findings);
+    let data = DueOutput { due: &due, lang: args.lang };
+    crate::output::emit(args.output.as_deref(), Format::<DueOutput>::kind(args.format), ctx.color, |w| {
+        Format::<DueOutput>::renderer(args.format).render(&data, w)
+    })?;
+    Ok(if args.strict && !findings.is_empty() { Outcome::Failure } else { Outcome::Success })
+}
+
+fn log(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    super::tables::unreadable_roles(&mut ws)?;
+    let coordinator = match crate::sla::coordinator(&ws.org.roles, &ws.config) {
+        Ok(c) => c,
+        Err(d) => return Err(crate::workspace::reject("invalid configuration", ws.sources, vec![*d])),
+    };
+    let opts = super::tables::read_options(args.encoding.as_deref(), args.delimiter.as_deref(), &ws.config)?;
+    let tables = super::tables::read(
+        &args.conflicts,
+        crate::sla::record::SCHEMA,
+        crate::sla::record::REQUIRED,
+        &opts,
+        &mut ws.sources,
+    )?;
+    let calendar = Calendar::new(&ws.config.calendar);
+    let o = crate::sla::Options {
+        config: &ws.config,
+        calendar: &calendar,
+        coordinator,
+        today: ctx.today,
+        strict: args.strict,
+    };
+    let log = crate::sla::assess(&tables, &ws.org.roles, &o);
+    super::tables::report(ctx, &ws.sources, &log.diagnostics);
+    let data = SlaOutput {
+        log: &log,
+        sources: &ws.sources,
+        department: &ws.config.department,
+        preset: ws.config.calendar.preset,
+        lang: args.lang,
+    };
+    crate::output::emit(args.output.as_deref(), Format::<SlaOutput>::kind(args.format), ctx.color, |w| {
+        Format::<SlaOutput>::renderer(args.format).render(&data, w)
+    })?;
+    let overdue = args.fail_on.contains(&SlaFailOn::Overdue) && log.summary.overdue > 0;
+    let outcome = if log.has_errors() || overdue { Outcome::Failure } else { Outcome::Success };
+    super::tables::leak_at_exit((log, tables));
+    Ok(outcome)
+}
