@@ -11,7 +11,7 @@ Layers, lowest first (a module imports only from layers below it):
 2. `tabular`, `output` — reading exports, writing results;
 3. `config` — `opsroles.yaml`, typed and validated;
 4. `model` — role files, the organisation, the name resolver;
-5. the domain: `check`, `score`, `diff`, with `git` for revisions;
+5. the domain: `check`, `score`, `diff`, `gaps`, with `git` for revisions;
 6. `render` — one renderer per format; `workspace`, `context`;
 7. `cli`, `cmd` — flags and one file per subcommand; `main.rs` maps the
    outcome to an exit code.
@@ -30,6 +30,7 @@ pub mod decimal;
 pub mod diag;
 pub mod diff;
 pub mod embedded;
+pub mod gaps;
 pub mod git;
 pub mod model;
 pub mod output;
@@ -50,6 +51,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Check(args) => cmd::check::run(args, &ctx),
         cli::Command::Score(args) => cmd::score::run(args, &ctx),
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
+        cli::Command::Gaps(args) => cmd::gaps::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
     }
 }

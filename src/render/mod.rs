@@ -16,6 +16,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
+pub mod gaps;
 pub mod html;
 pub mod json;
 pub mod lang;
