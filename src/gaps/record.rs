@@ -269,3 +269,6 @@ pub fn read(tables: &[Table], roles: &[Role], catalogue: &Catalogue, sources: &S
     }
     Assessments { people, levels, rows, ignored_columns }
 }
+
+#[cfg(test)]
+mod tests;
