@@ -84,7 +84,7 @@ pub fn why_training_only(p: &Pair) -> String {
     }
 }
 
-/// `15 people · 12 gaps: 8 with a mentor, 4 training only · 3 unassessed`.
+/// `15 people · 20 gaps: 16 with a mentor, 4 training only · 3 unassessed`.
 pub fn summary(r: &Report) -> String {
     let gaps = r.gap_count();
     let mentored = r.mentored().count();
@@ -94,7 +94,7 @@ pub fn summary(r: &Report) -> String {
         plural(gaps, "gap", "gaps"),
         mentored,
         gaps - mentored,
-        plural(r.unassessed_count(), "unassessed competency", "unassessed competencies"),
+        format!("{} unassessed", r.unassessed_count()),
     )
 }
 
