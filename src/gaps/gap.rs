@@ -1,8 +1,8 @@
 /*!
 Gaps (SPEC 6.3): for each person, each competency their role requires,
 compared with their assessed level. Gap = required − assessed when that is
-> 0; a required competency with no assessment is *unassessed* — listed,
-not a gap, since nobody knows whether it is one.
+positive; a required competency with no assessment is *unassessed* —
+listed, not a gap, since nobody knows whether it is one.
 */
 
 use super::catalogue::Catalogue;

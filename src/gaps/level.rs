@@ -13,6 +13,10 @@ use crate::tabular::number::{self, Cell};
 
 /// The level in `cell`, or why it is none.
 pub fn parse(cell: &str) -> Result<u8, String> {
+    // The common case, `1` to `5`, without normalising anything.
+    if let [d @ b'1'..=b'5'] = cell.as_bytes() {
+        return Ok(d - b'0');
+    }
     let text: String = cell.nfkc().collect();
     let t = text.trim();
     if t.is_empty() {

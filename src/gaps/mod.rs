@@ -25,6 +25,8 @@ pub mod pairing;
 pub mod record;
 pub mod training;
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use crate::diag::Diagnostic;
@@ -35,19 +37,23 @@ use crate::tabular::rows::Rows;
 use catalogue::Catalogue;
 pub use pairing::Relation;
 
+/// Text shared by many lines of a report (a name, an id, a title): cloned
+/// by reference count, not copied, for 50,000 people.
+pub type Text = Arc<str>;
+
 /// A role or competency as shown: its id and its title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
 }
 
 /// A gap's mentor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mentor {
-    pub name: String,
+    pub name: Text,
     /// The mentor's role id.
-    pub role: String,
+    pub role: Text,
     pub level: u8,
     pub relation: Relation,
 }
@@ -73,7 +79,7 @@ impl Line {
 /// A person and every competency their role requires.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PersonLines {
-    pub name: String,
+    pub name: Text,
     pub role: Named,
     pub lines: Vec<Line>,
 }
@@ -93,7 +99,7 @@ impl PersonLines {
 pub struct Course {
     pub competency: Named,
     /// (person, gap), the largest gap first, then by name.
-    pub people: Vec<(String, u8)>,
+    pub people: Vec<(Text, u8)>,
     pub total_gap: u64,
     pub mean_gap: Decimal,
     /// How many of these gaps have a mentor.
@@ -103,9 +109,9 @@ pub struct Course {
 /// A mentor pair, or a gap without one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
-    pub mentee: String,
+    pub mentee: Text,
     /// The mentee's role id.
-    pub role: String,
+    pub role: Text,
     pub competency: Named,
     pub required: u8,
     pub assessed: u8,
@@ -191,14 +197,32 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
     }
     let qualified = |c: usize, required: u8| at_level[c].iter().skip(usize::from(required) + 1).sum::<usize>();
 
-    let role_named = |r: usize| Named { id: roles[r].id().to_string(), title: roles[r].doc.title.value.clone() };
-    let competency_named = |role: Option<usize>, c: usize| Named {
-        id: catalogue.competencies[c].id.clone(),
-        title: catalogue.title_in(roles, role, c),
+    // Names and titles made once, shared by every line.
+    let names: Vec<Text> = assessments.people.iter().map(|p| Text::from(p.name.as_str())).collect();
+    let role_named: Vec<Named> =
+        roles.iter().map(|r| Named { id: Text::from(r.id()), title: Text::from(r.doc.title.value.as_str()) }).collect();
+    let plain: Vec<Named> = catalogue
+        .competencies
+        .iter()
+        .map(|c| Named { id: Text::from(c.id.as_str()), title: Text::from(c.title.as_str()) })
+        .collect();
+    // A competency as the mentee's role calls it (titles differ between roles).
+    let own: Vec<Vec<(usize, Named)>> = (0..roles.len())
+        .map(|r| {
+            catalogue.required[r]
+                .iter()
+                .map(|&(c, _)| {
+                    (c, Named { id: plain[c].id.clone(), title: Text::from(catalogue.title_in(roles, Some(r), c)) })
+                })
+                .collect()
+        })
+        .collect();
+    let competency_named = |role: usize, c: usize| -> Named {
+        own[role].iter().find(|(x, _)| *x == c).map_or_else(|| plain[c].clone(), |(_, n)| n.clone())
     };
     let mentor_of = |m: &pairing::Match| Mentor {
-        name: assessments.people[m.mentor].name.clone(),
-        role: roles[assessments.people[m.mentor].role].id().to_string(),
+        name: names[m.mentor].clone(),
+        role: role_named[assessments.people[m.mentor].role].id.clone(),
         level: m.level,
         relation: m.relation,
     };
@@ -216,9 +240,9 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
                     mentor = m.as_ref().map(mentor_of);
                     matched.next();
                     pairs.push(Pair {
-                        mentee: person.name.clone(),
-                        role: roles[person.role].id().to_string(),
-                        competency: competency_named(Some(person.role), l.competency),
+                        mentee: names[p].clone(),
+                        role: role_named[person.role].id.clone(),
+                        competency: competency_named(person.role, l.competency),
                         required: l.required,
                         assessed: l.assessed.unwrap_or(0),
                         mentor: mentor.clone(),
@@ -227,13 +251,13 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
                 }
             }
             out.push(Line {
-                competency: competency_named(Some(person.role), l.competency),
+                competency: competency_named(person.role, l.competency),
                 required: l.required,
                 assessed: l.assessed,
                 mentor,
             });
         }
-        people.push(PersonLines { name: person.name.clone(), role: role_named(person.role), lines: out });
+        people.push(PersonLines { name: names[p].clone(), role: role_named[person.role].clone(), lines: out });
     }
     people.sort_by(|a, b| a.role.id.cmp(&b.role.id).then_with(|| a.name.cmp(&b.name)));
     pairs.sort_by(|a, b| a.mentee.cmp(&b.mentee).then_with(|| a.competency.id.cmp(&b.competency.id)));
@@ -244,9 +268,9 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
     let training = training::plan(gaps)
         .into_iter()
         .map(|c| Course {
-            competency: competency_named(None, c.competency),
+            competency: plain[c.competency].clone(),
             mentored: needs.iter().zip(&matches).filter(|(n, m)| n.competency == c.competency && m.is_some()).count(),
-            people: c.people.iter().map(|&(p, g)| (assessments.people[p].name.clone(), g)).collect(),
+            people: c.people.iter().map(|&(p, g)| (names[p].clone(), g)).collect(),
             total_gap: c.total_gap,
             mean_gap: c.mean_gap,
         })

@@ -109,6 +109,9 @@ fn cost(relation: Relation, level: u8, required: u8) -> Cost {
     [i64::from(relation != Relation::SameRole), i64::from(relation != Relation::ReportsTo), 5 - margin]
 }
 
+/// What a mentor can offer: (competency, level) pairs, sorted.
+type Offers = Vec<(usize, u8)>;
+
 /// The best pairing: per need (in the order given), its mentor or `None`
 /// for "training only".
 pub fn pair(needs: &[Need], skills: &[Skill], rules: &Rules) -> Vec<Option<Match>> {
@@ -138,7 +141,7 @@ pub fn pair(needs: &[Need], skills: &[Skill], rules: &Rules) -> Vec<Option<Match
             mentors.entry(s.person).or_insert_with(|| (s.role, Vec::new())).1.push((s.competency, s.level));
         }
     }
-    let mut types: BTreeMap<(usize, Vec<(usize, u8)>), Vec<usize>> = BTreeMap::new();
+    let mut types: BTreeMap<(usize, Offers), Vec<usize>> = BTreeMap::new();
     for (person, (role, mut offers)) in mentors {
         offers.sort_unstable();
         offers.dedup_by_key(|o| o.0);

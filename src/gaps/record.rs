@@ -22,10 +22,9 @@ the one in force; it is *skipped* for its first problem, each named with
   and on the same date the later row.
 */
 
-use std::collections::HashMap;
-
 use anyhow::bail;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::catalogue::Catalogue;
 use super::level;
@@ -35,7 +34,7 @@ use crate::model::Role;
 use crate::source::{Location, Sources};
 use crate::tabular::headers::{spelled, Column, Schema};
 use crate::tabular::records::Table;
-use crate::tabular::rows::Rows;
+use crate::tabular::rows::{Rows, LISTED};
 
 /// The columns of an assessment table, with their Chinese synonyms (each
 /// spelling stands for its Traditional and Simplified forms).
@@ -117,11 +116,11 @@ pub fn check_columns(tables: &[Table], sources: &Sources) -> anyhow::Result<()> 
 /// Reads the tables (columns already checked with [`check_columns`]).
 pub fn read(tables: &[Table], roles: &[Role], catalogue: &Catalogue, sources: &Sources) -> Assessments {
     let role_names = crate::model::names::roles(roles);
-    let mut role_cache: HashMap<&str, Found<usize>> = HashMap::new();
-    let mut competency_cache: HashMap<(usize, &str), Found<usize>> = HashMap::new();
-    let mut date_cache: HashMap<&str, Option<NaiveDate>> = HashMap::new();
+    let mut role_cache: HashMap<&str, Found<usize>> = HashMap::default();
+    let mut competency_cache: HashMap<(usize, &str), Found<usize>> = HashMap::default();
+    let mut date_cache: HashMap<&str, Option<NaiveDate>> = HashMap::default();
     // Person name → index into `seen`: (name, role, where the role was set).
-    let mut person_index: HashMap<&str, usize> = HashMap::new();
+    let mut person_index: HashMap<&str, usize> = HashMap::default();
     let mut seen: Vec<(&str, usize, Location)> = Vec::new();
     let mut rows = Rows::default();
     // Rows that passed every check, `person` indexing `seen`.
@@ -173,22 +172,20 @@ pub fn read(tables: &[Table], roles: &[Role], catalogue: &Catalogue, sources: &S
                 seen.push((person, role, loc));
                 seen.len() - 1
             });
-            match seen[who] {
-                (_, first, at) if first != role => {
-                    rows.skip(
-                        Code::RoleConflict,
-                        loc,
-                        format!(
-                            "{}: `{person}` is {} here but {} at {}; a person has one role",
-                            field("role"),
-                            roles[role].id(),
-                            roles[first].id(),
-                            sources.position(&at)
-                        ),
-                    );
-                    continue;
-                }
-                _ => {}
+            let (_, first, at) = seen[who];
+            if first != role {
+                rows.skip(
+                    Code::RoleConflict,
+                    loc,
+                    format!(
+                        "{}: `{person}` is {} here but {} at {}; a person has one role",
+                        field("role"),
+                        roles[role].id(),
+                        roles[first].id(),
+                        sources.position(&at)
+                    ),
+                );
+                continue;
             }
             let name = cell("competency");
             if name.is_empty() {
@@ -249,17 +246,18 @@ pub fn read(tables: &[Table], roles: &[Role], catalogue: &Catalogue, sources: &S
     for (i, a) in all.iter().enumerate() {
         match all.get(i + 1).filter(|next| (next.person, next.competency) == (a.person, a.competency)) {
             Some(_) => {
-                let winner = all[i..]
-                    .iter()
-                    .take_while(|x| (x.person, x.competency) == (a.person, a.competency))
-                    .last()
-                    .unwrap_or(a);
-                let when = winner.assessed.map_or(String::new(), |d| format!(" of {d}"));
-                rows.skip(
-                    Code::Superseded,
-                    a.loc,
-                    format!("an older assessment; the one{when} at {} counts", sources.position(&winner.loc)),
-                );
+                // Only the listed ones need their words (there may be
+                // thousands of re-assessments).
+                let listed = rows.problems_by_reason.get(&Code::Superseded).copied().unwrap_or(0) < LISTED as u64;
+                let detail = if listed {
+                    let same = |x: &&Assessment| (x.person, x.competency) == (a.person, a.competency);
+                    let winner = all[i..].iter().take_while(same).last().unwrap_or(a);
+                    let when = winner.assessed.map_or(String::new(), |d| format!(" of {d}"));
+                    format!("an older assessment; the one{when} at {} counts", sources.position(&winner.loc))
+                } else {
+                    String::new()
+                };
+                rows.skip(Code::Superseded, a.loc, detail);
             }
             None => {
                 rows.used += 1;

@@ -24,14 +24,24 @@ impl World {
         let reports_to = (0..roles).map(|r| if r == 0 { None } else { Some(rng.below(r)) }).collect();
         let required = (0..roles)
             .map(|_| {
-                (0..competencies).filter_map(|c| (rng.below(3) > 0).then(|| (c, 2 + rng.below(4) as u8))).collect()
+                let mut list = Vec::new();
+                for c in 0..competencies {
+                    if rng.below(3) > 0 {
+                        list.push((c, 2 + rng.below(4) as u8));
+                    }
+                }
+                list
             })
             .collect();
         let people = (0..people)
             .map(|_| {
                 let role = rng.below(roles);
-                let levels =
-                    (0..competencies).filter_map(|c| (rng.below(4) > 0).then(|| (c, 1 + rng.below(5) as u8))).collect();
+                let mut levels = Vec::new();
+                for c in 0..competencies {
+                    if rng.below(4) > 0 {
+                        levels.push((c, 1 + rng.below(5) as u8));
+                    }
+                }
                 (role, levels)
             })
             .collect();

@@ -95,7 +95,7 @@ impl Render<GapsOutput<'_>> for Json {
                             })
                         })
                         .collect(),
-                    unassessed: p.unassessed().map(|l| l.competency.id.as_str()).collect(),
+                    unassessed: p.unassessed().map(|l| l.competency.id.as_ref()).collect(),
                 })
                 .collect(),
             training: r
@@ -103,7 +103,7 @@ impl Render<GapsOutput<'_>> for Json {
                 .iter()
                 .map(|c| CourseJson {
                     competency: &c.competency.id,
-                    people: c.people.iter().map(|(n, _)| n.as_str()).collect(),
+                    people: c.people.iter().map(|(n, _)| n.as_ref()).collect(),
                     total_gap: c.total_gap,
                     mean_gap: Num::of(c.mean_gap),
                 })

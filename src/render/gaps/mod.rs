@@ -89,12 +89,12 @@ pub fn summary(r: &Report) -> String {
     let gaps = r.gap_count();
     let mentored = r.mentored().count();
     format!(
-        "{} · {}: {} with a mentor, {} training only · {}",
+        "{} · {}: {} with a mentor, {} training only · {} unassessed",
         plural(r.people.len(), "person", "people"),
         plural(gaps, "gap", "gaps"),
         mentored,
         gaps - mentored,
-        format!("{} unassessed", r.unassessed_count()),
+        r.unassessed_count(),
     )
 }
 
@@ -115,7 +115,7 @@ pub fn mean(d: rust_decimal::Decimal) -> String {
 }
 
 /// At most `n` names of a training course, `張偉 2, 李娜 1, … (+4)`.
-pub fn course_people(people: &[(String, u8)], n: usize) -> String {
+pub fn course_people(people: &[(crate::gaps::Text, u8)], n: usize) -> String {
     let mut s: Vec<String> = people.iter().take(n).map(|(p, g)| format!("{p} {g}")).collect();
     if people.len() > n {
         s.push(format!("… (+{})", people.len() - n));
@@ -126,12 +126,6 @@ pub fn course_people(people: &[(String, u8)], n: usize) -> String {
 /// Pairs by mentor, then mentee, then competency: what each mentor takes on.
 pub fn by_mentor(r: &Report) -> Vec<(&Mentor, &Pair)> {
     let mut v: Vec<(&Mentor, &Pair)> = r.pairs.iter().filter_map(|p| p.mentor.as_ref().map(|m| (m, p))).collect();
-    v.sort_by(|a, b| {
-        (a.0.name.as_str(), a.1.mentee.as_str(), a.1.competency.id.as_str()).cmp(&(
-            b.0.name.as_str(),
-            b.1.mentee.as_str(),
-            b.1.competency.id.as_str(),
-        ))
-    });
+    v.sort_by(|a, b| (&a.0.name, &a.1.mentee, &a.1.competency.id).cmp(&(&b.0.name, &b.1.mentee, &b.1.competency.id)));
     v
 }
