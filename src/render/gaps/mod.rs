@@ -24,7 +24,7 @@ pub enum GapsFormat {
     Human,
     /// GitHub-flavoured Markdown, for a pull request or a wiki.
     Markdown,
-    /// The data, in the shape of SPEC 6.3.
+    /// The data: people, training, mentoring, uncovered, rows, diagnostics.
     Json,
     /// One row per person × required competency, for spreadsheets.
     Csv,
