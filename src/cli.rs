@@ -90,6 +90,11 @@ pub enum Command {
         after_help = "Examples:\n  opsroles sla examples/conflicts.csv\n  opsroles sla --due 2025-09-30             the due date of a conflict raised that day\n  opsroles sla --due 2025-09-30 --days 5\n  opsroles sla conflicts.csv --fail-on overdue --format json\n\nExit codes: 0 read, 1 rows with errors, --strict calendar gaps or --fail-on matched, 2 usage or unreadable input."
     )]
     Sla(crate::cmd::sla::SlaArgs),
+    /// Find competency gaps, plan training and pair mentors (導師制) from assessments.
+    #[command(
+        after_help = "Examples:\n  opsroles gaps examples/assessments.csv\n  opsroles gaps assessments.csv --format markdown -o gaps.md\n  opsroles gaps assessments.csv --format json | jq '.uncovered'\n  opsroles gaps assessments.csv --fail-on gap       # CI: fail while any gap is open\n\nEach gap may get one mentor: another person assessed at the required level\n+ 1 or above; a mentor takes at most `mentoring.max_mentees` pairs (default\n2). The pairing covers as many gaps as any valid pairing can, then prefers\nmentors of the same role, then of the role the mentee reports to, then the\nlarger margin.\n\nExit codes: 0 done, 1 bad records (or a gap with --fail-on gap), 2 usage,\nunreadable input or a missing column."
+    )]
+    Gaps(GapsArgs),
     /// Write the seed's five roles and the default config into DIR.
     #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),
@@ -155,6 +160,38 @@ pub struct ScoreArgs {
     /// Read `1.234,5` as 1234.5 (never guessed).
     #[arg(long)]
     pub decimal_comma: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// Assessment tables (CSV: person, role, competency, level, optional
+    /// assessed date); `-` reads standard input.
+    #[arg(required = true, value_name = "ASSESSMENTS")]
+    pub assessments: Vec<PathBuf>,
+    /// Roles directory (default: the configured one).
+    #[arg(long, value_name = "DIR")]
+    pub roles: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = crate::render::gaps::GapsFormat::Human)]
+    pub format: crate::render::gaps::GapsFormat,
+    /// Write the result to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when any gap exists (for CI).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub fail_on: Option<GapsFailOn>,
+    /// Force the tables' encoding (utf-8, gb18030, gbk, big5, utf-16le …).
+    #[arg(long, value_name = "E")]
+    pub encoding: Option<String>,
+    /// Force the delimiter: `,`, `;`, `tab` or `|`.
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+}
+
+/// What `gaps --fail-on` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GapsFailOn {
+    /// Any person below a level their role requires.
+    Gap,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

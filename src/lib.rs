@@ -11,8 +11,8 @@ Layers, lowest first (a module imports only from layers below it):
 2. `tabular`, `output` — reading exports, writing results;
 3. `config` — `opsroles.yaml`, typed and validated;
 4. `model` — role files, the organisation, the name resolver;
-5. the domain: `check`, `score`, `diff`, with `git` for revisions; `dept`,
-   the department report's model;
+5. the domain: `check`, `score`, `diff`, `risk`, `sla` (over `calendar`),
+   `gaps`, with `git` for revisions; `dept`, the department report's model;
 6. `render` — one renderer per format; `workspace`, `context`;
 7. `cli`, `cmd` — flags and one file per subcommand; `main.rs` maps the
    outcome to an exit code.
@@ -33,6 +33,7 @@ pub mod dept;
 pub mod diag;
 pub mod diff;
 pub mod embedded;
+pub mod gaps;
 pub mod git;
 pub mod model;
 pub mod output;
@@ -56,6 +57,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Score(args) => cmd::score::run(args, &ctx),
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
         cli::Command::Report(args) => cmd::report::run(args, &ctx),
+        cli::Command::Gaps(args) => cmd::gaps::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
         cli::Command::Risk(args) => cmd::risk::run(args, &ctx),
         cli::Command::Sla(args) => cmd::sla::run(args, &ctx),

@@ -4,6 +4,7 @@ One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
 
 pub mod check;
 pub mod diff;
+pub mod gaps;
 pub mod init;
 pub mod report;
 pub mod risk;

@@ -133,6 +133,8 @@ codes! {
         "A row whose period lies outside the scored period.";
     ZeroDenominator = "zero-denominator", Row, Warning,
         "A ratio KPI whose denominator sums to zero.";
+    Superseded = "superseded", Row, Warning,
+        "An older assessment of the same person and competency: the latest one counts.";
 
     // Findings of `risk` and `sla` about a record (SPEC 6, 6.1, 6.2).
     MissingField = "missing-field", Record, Error,
@@ -157,6 +159,14 @@ codes! {
         "A high or critical risk, open or mitigating, with no response.";
     NoCalendarData = "no-calendar-data", Record, Warning,
         "A date in a year the calendar preset has no official holidays for: only weekends and the configured dates count.";
+
+    // Findings of `gaps` about an assessment record (SPEC 6.3).
+    UnknownCompetency = "unknown-competency", Record, Error,
+        "A competency name that is no role's competency id or title.";
+    BadLevel = "bad-level", Record, Error,
+        "An assessed level that is not a whole number from 1 to 5.";
+    RoleConflict = "role-conflict", Record, Error,
+        "A person named with two different roles; a person has one role.";
 }
 
 impl Code {

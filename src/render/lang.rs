@@ -183,6 +183,30 @@ catalogue! {
     Read => "讀取", "read";
     Used => "使用", "used";
     Skipped => "跳過", "skipped";
+    // Competency gaps, training and mentoring (SPEC 6.3).
+    Competency => "能力", "Competency";
+    Required => "要求等級", "Required";
+    Assessed => "評估等級", "Assessed";
+    Gap => "差距", "Gap";
+    Gaps => "能力差距", "Gaps";
+    Unassessed => "未評估", "Unassessed";
+    TrainingPlan => "培訓計劃", "Training plan";
+    PeopleNamed => "人員", "People";
+    TotalGap => "差距合計", "Total gap";
+    MeanGap => "平均差距", "Mean gap";
+    Mentored => "有導師", "Mentored";
+    MentorPairs => "導師配對", "Mentor pairs";
+    Mentor => "導師", "Mentor";
+    Mentee => "學員", "Mentee";
+    MentorLevel => "導師等級", "Mentor level";
+    Relation => "關係", "Relation";
+    SameRole => "同崗位", "same role";
+    ReportsToRole => "匯報對象崗位", "reports-to role";
+    OtherRole => "其他崗位", "other role";
+    TrainingOnly => "僅培訓", "Training only";
+    NoMentorQualifies => "無人高於要求等級", "nobody above the required level";
+    MentorsFull => "合格導師名額已滿", "every qualified mentor is at the limit";
+    NoGaps => "無差距", "no gaps";
 }
 
 #[cfg(test)]

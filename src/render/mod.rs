@@ -17,6 +17,7 @@ pub mod columns;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
+pub mod gaps;
 pub mod html;
 pub mod json;
 pub mod lang;

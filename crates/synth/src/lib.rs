@@ -1,10 +1,15 @@
 /*!
-A synthetic organisation for benchmarks and scale tests: `roles` role files of
-`duties_per_role` duties each, with Chinese-like duty texts built from the
-report's vocabulary, and about 1 % planted near-duplicates (a duty of another
-role with one character changed, sometimes in Simplified script) so that
-`similar-duty` has real work to find. Deterministic: same arguments, same
-files.
+Deterministic data for benchmarks and scale tests, kept out of the product
+crate:
+
+- a synthetic organisation ([`write_org`]): `roles` role files of
+  `duties_per_role` duties each, with Chinese-like duty texts built from the
+  report's vocabulary, and about 1 % planted near-duplicates (a duty of
+  another role with one character changed, sometimes in Simplified script)
+  so that `similar-duty` has real work to find;
+- a competency assessment export ([`write_assessments`]) for `opsroles gaps`.
+
+Same arguments, same files.
 */
 
 use std::fmt::Write as _;
@@ -122,4 +127,96 @@ pub fn write_org(dir: &Path, roles: usize, duties_per_role: usize, seed: u64) ->
         std::fs::write(roles_dir.join(format!("{id}.yaml")), y)?;
     }
     Ok(())
+}
+
+/// A role as the assessment generator sees it: its title and its required
+/// competencies (id, title, level).
+#[derive(Debug, Clone)]
+pub struct RoleSpec {
+    pub title: String,
+    pub competencies: Vec<(String, String, u8)>,
+}
+
+const SURNAMES: &str = "王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭田董袁潘蔡蔣余杜葉程";
+const GIVEN: &str = "偉芳娜敏靜麗強磊軍洋勇艷傑娟濤明超秀霞平剛桂英華玉蘭萍紅鵬輝丹玲建國";
+
+/// Writes a competency assessment export (SPEC 6.3) for `people` people,
+/// each assessed in `per_person` competencies: their own role's, then
+/// others' (so that mentors exist across roles), levels around the
+/// requirement for their own and spread for others'. Competencies are named
+/// by title or by id, roles by title, headers in Chinese; about 3 % of
+/// people × competencies also have an older assessment earlier in the file,
+/// which the latest one supersedes. Returns the number of rows written.
+pub fn write_assessments(
+    out: &mut impl std::io::Write,
+    roles: &[RoleSpec],
+    people: usize,
+    per_person: usize,
+    seed: u64,
+) -> std::io::Result<u64> {
+    let mut rng = Rng::new(seed);
+    let surnames: Vec<char> = SURNAMES.chars().collect();
+    let given: Vec<char> = GIVEN.chars().collect();
+    let mut all: Vec<(String, String)> = Vec::new();
+    for r in roles {
+        for (id, title, _) in &r.competencies {
+            if !all.iter().any(|(i, _)| i == id) {
+                all.push((id.clone(), title.clone()));
+            }
+        }
+    }
+    out.write_all("員工,崗位,能力,等級,評估日期\n".as_bytes())?;
+    let mut rows = 0;
+    for p in 0..people {
+        let role = &roles[p % roles.len()];
+        let name = format!(
+            "{}{}{}{p:05}",
+            surnames[rng.below(surnames.len())],
+            given[rng.below(given.len())],
+            given[rng.below(given.len())]
+        );
+        let mut chosen: Vec<(&str, &str, Option<u8>)> =
+            role.competencies.iter().map(|(i, t, l)| (i.as_str(), t.as_str(), Some(*l))).collect();
+        let mut tries = 0;
+        while chosen.len() < per_person.min(all.len()) && tries < 1000 {
+            tries += 1;
+            let (id, title) = &all[rng.below(all.len())];
+            if !chosen.iter().any(|(i, _, _)| i == id) {
+                chosen.push((id, title, None));
+            }
+        }
+        for (id, title, required) in chosen.into_iter().take(per_person) {
+            let level = match required {
+                // Own role: mostly at or near the requirement.
+                Some(r) => {
+                    let delta = [-2, -1, -1, 0, 0, 0, 0, 1, 1, 1][rng.below(10)];
+                    (i32::from(r) + delta).clamp(1, 5)
+                }
+                None => [1, 2, 2, 3, 3, 3, 4, 4, 4, 5][rng.below(10)],
+            };
+            let named = if rng.below(10) < 7 { title } else { id };
+            let date = format!("2026-{:02}-{:02}", 1 + rng.below(6), 1 + rng.below(28));
+            let current = format!("{name},{},{named},{level},{date}\n", role.title);
+            // Now and then an older assessment too, before or after the
+            // current one in the file: the date decides, not the position.
+            let older = (rng.below(33) == 0).then(|| {
+                let level = (level + rng.below(3) as i32 - 1).clamp(1, 5);
+                format!(
+                    "{name},{},{named},{level},2025-{:02}-{:02}\n",
+                    role.title,
+                    1 + rng.below(12),
+                    1 + rng.below(28)
+                )
+            });
+            let after = rng.below(2) == 0;
+            for l in [older.as_ref().filter(|_| !after), Some(&current), older.as_ref().filter(|_| after)]
+                .into_iter()
+                .flatten()
+            {
+                out.write_all(l.as_bytes())?;
+                rows += 1;
+            }
+        }
+    }
+    Ok(rows)
 }
