@@ -140,6 +140,9 @@ pub struct ScoreArgs {
     /// Read `1.234,5` as 1234.5 (never guessed).
     #[arg(long)]
     pub decimal_comma: bool,
+    /// The sheet of a workbook (.xlsx, .xls, .ods) to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -70,7 +70,12 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         },
         explain: args.explain,
     };
-    let inputs = crate::tabular::input::open_all(&args.csv)?;
+    let sheets = crate::tabular::input::Sheets {
+        sheet: args.sheet.as_deref(),
+        delimiter: read_opts.read.delimiter,
+        encoding: read_opts.read.encoding,
+    };
+    let inputs = crate::tabular::input::open_all_with(&args.csv, sheets)?;
     let files: Vec<_> = inputs.iter().map(|(i, _)| ws.sources.add_table(i.name.clone())).collect();
     let bar = Bar::new(!ctx.quiet);
     let report = crate::score::run(inputs, &files, &plan, &read_opts, &ws.config.department, &bar)?;
