@@ -179,3 +179,35 @@ fn a_workbook_beside_a_gbk_export_with_encoding_forced() {
     assert_eq!(o.code, 2, "{}", o.stdout);
     assert!(o.stderr.contains("cannot be written in windows-1252"), "{}", o.stderr);
 }
+
+/// `--format xlsx -o FILE`: a sheet of scorecards and one of the summary,
+/// numbers as numbers (張偉's total 98.5, worked by hand in tests/score.rs),
+/// the same bytes for the same inputs.
+#[test]
+fn scorecards_as_a_workbook() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("q3.xlsx");
+    let out_s = out.to_str().unwrap();
+    let o = score(&root(), &["examples/q3.csv", "--format", "xlsx", "-o", out_s]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let first = std::fs::read(&out).unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), vec!["Scorecards", "Summary"]);
+    let summary = book.worksheet_range("Summary").unwrap();
+    let header: Vec<String> = summary.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..8], &["period", "entity", "role", "role_title", "score", "grade", "complete", "coverage"]);
+    let zhang = summary.rows().find(|r| r[1] == Data::String("張偉".into())).unwrap();
+    assert_eq!(zhang[0], Data::String("2026-Q3".into()));
+    assert_eq!(zhang[4], Data::Float(98.5));
+    assert_eq!(zhang[5], Data::String("B".into()));
+    assert_eq!(zhang[7], Data::Float(1.0));
+    let cards = book.worksheet_range("Scorecards").unwrap();
+    let sop = cards.rows().find(|r| r[1] == Data::String("張偉".into()) && r[5] == Data::String("sop_coverage".into()));
+    let sop = sop.unwrap();
+    assert_eq!((&sop[7], &sop[8], &sop[9]), (&Data::Float(82.0), &Data::Float(25.0), &Data::Float(84.0)));
+    // Deterministic: a second run writes the same bytes.
+    let o = score(&root(), &["examples/q3.csv", "--format", "xlsx", "-o", out_s]);
+    assert_eq!(o.code, 0);
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+}

@@ -32,6 +32,12 @@ fn parse_period(flag: &str, s: Option<&str>) -> anyhow::Result<Option<period::Pe
 }
 
 pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    if args.format == crate::render::score::ScoreFormat::Xlsx
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        anyhow::bail!("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or redirect standard output)");
+    }
     let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
     let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
     let report = check::run(&ws.org, &ws.config, &ws.sources, &opts);

@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod xlsx;
 
 use clap::ValueEnum;
 use rust_decimal::Decimal;
@@ -26,6 +27,8 @@ pub enum ScoreFormat {
     Json,
     Csv,
     Html,
+    /// An Excel workbook (needs `-o FILE`).
+    Xlsx,
 }
 
 /// Options that change what a renderer shows.
@@ -48,6 +51,7 @@ impl<'a> Format<ScoreOutput<'a>> for ScoreFormat {
             ScoreFormat::Json => Box::new(json::Json),
             ScoreFormat::Csv => Box::new(csv::Csv),
             ScoreFormat::Html => Box::new(html::Html),
+            ScoreFormat::Xlsx => Box::new(xlsx::Xlsx),
         }
     }
 
