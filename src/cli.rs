@@ -78,6 +78,11 @@ pub enum Command {
     /// Write the seed's five roles and the default config into DIR.
     #[command(after_help = "Example:\n  opsroles init ops-department\n\nRefuses to overwrite any existing file.")]
     Init(InitArgs),
+    /// Print the JSON Schema of role files or of opsroles.yaml, for editors and CI.
+    #[command(
+        after_help = "Examples:\n  opsroles schema role > schemas/role.schema.json\n  opsroles schema config -o schemas/config.schema.json\n\nEditors using yaml-language-server (VS Code's YAML extension and others)\npick a schema up from a first line such as\n  # yaml-language-server: $schema=../schemas/role.schema.json\nwhich `opsroles init` writes on every role file."
+    )]
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -175,6 +180,24 @@ pub struct InitArgs {
     /// Where to write opsroles.yaml and roles/ (default: the current directory).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema: role files or opsroles.yaml.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+    /// Write the schema to FILE (atomically) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// roles/*.yaml
+    Role,
+    /// opsroles.yaml
+    Config,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -51,5 +51,6 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Score(args) => cmd::score::run(args, &ctx),
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
+        cli::Command::Schema(args) => cmd::schema::run(args, &ctx),
     }
 }

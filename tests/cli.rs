@@ -263,8 +263,8 @@ fn init_writes_the_seed_and_refuses_to_overwrite() {
     let target = dir.path().join("新部門");
     let out = opsroles(dir.path()).arg("init").arg(&target).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    for (rel, text) in opsroles::embedded::FILES {
-        assert_eq!(&std::fs::read_to_string(target.join(rel)).unwrap(), text);
+    for (rel, bytes) in opsroles::embedded::FILES {
+        assert_eq!(&std::fs::read(target.join(rel)).unwrap(), bytes);
     }
     // The written department passes its own gate.
     let (code, out) = stdout(&target, &["check"]);

@@ -5,6 +5,7 @@ One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod schema;
 pub mod score;
 
 /// How a command ended, when it ran to the end.
