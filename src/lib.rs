@@ -52,5 +52,7 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Diff(args) => cmd::diff::run(args, &ctx),
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
         cli::Command::Schema(args) => cmd::schema::run(args, &ctx),
+        cli::Command::Completions(args) => cmd::completions::run(args, &ctx),
+        cli::Command::Man(args) => cmd::man::run(args, &ctx),
     }
 }

@@ -3,8 +3,10 @@ One file per subcommand: its `run`, from validated arguments to an [`Outcome`].
 */
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 pub mod init;
+pub mod man;
 pub mod schema;
 pub mod score;
 
