@@ -274,7 +274,7 @@ const GLOBAL_USE: &[(&str, &str, Use)] = &[
     ("man", "config", Use::Ignored("man pages are the same for every project")),
     ("man", "today", Use::Ignored("man pages do not depend on the date")),
     ("man", "color", Use::Ignored("a man page is never coloured")),
-    ("man", "quiet", Use::Ignored("man prints only the page")),
+    ("man", "quiet", Use::Help("With DIR, do not say where the pages were written.")),
 ];
 
 /// The command line as clap sees it, with each command's help tuned (see
