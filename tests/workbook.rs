@@ -211,3 +211,29 @@ fn scorecards_as_a_workbook() {
     assert_eq!(o.code, 0);
     assert_eq!(std::fs::read(&out).unwrap(), first);
 }
+
+/// A `ratio` KPI reads the same percentage cell as 0.2: the cell means
+/// twenty per cent either way. Anchors 0.1 / 0.2 / 0.3: 0.2 scores 100.
+#[test]
+fn a_percentage_cell_for_a_ratio_kpi_is_the_fraction() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("roles/analyst.yaml"),
+        "id: analyst\ntitle: 分析師\nkpis:\n  - id: share\n    title: 佔比\n    metric: share\n    unit: ratio\n    direction: higher\n    threshold: 0.1\n    target: 0.2\n    stretch: 0.3\n    weight: 100\n",
+    )
+    .unwrap();
+    let mut book = Workbook::new();
+    let s = book.add_worksheet();
+    for (c, h) in ["姓名", "崗位", "share"].iter().enumerate() {
+        s.write_string(0, c as u16, *h).unwrap();
+    }
+    s.write_string(1, 0, "王芳").unwrap();
+    s.write_string(1, 1, "analyst").unwrap();
+    s.write_number_with_format(1, 2, 0.2, &Format::new().set_num_format("0%")).unwrap();
+    book.save(dir.path().join("export.xlsx")).unwrap();
+    let o = run_in(dir.path(), &["score", "export.xlsx", "--format", "json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let doc: Value = serde_json::from_str(&o.stdout).unwrap();
+    let kpi = &doc["scorecards"][0]["kpis"][0];
+    assert_eq!((kpi["value"].as_f64(), kpi["score"].as_f64()), (Some(0.2), Some(100.0)), "{kpi}");
+}
