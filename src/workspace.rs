@@ -79,7 +79,7 @@ fn no_roles_message(config: &Config, dir: &Path, overridden: bool) -> String {
             display_path(p)
         ),
         None => format!(
-            "no opsroles.yaml found here or above; run `opsroles init` to start a project here (or `opsroles init DIR`), `cd` into a project, or pass role files (no roles directory at {shown} either)"
+            "no opsroles.yaml found here or above; run `opsroles init` to start a project\n(or `cd` into one, or pass role files: there is no {shown}/ here either)"
         ),
     }
 }

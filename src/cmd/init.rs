@@ -45,7 +45,7 @@ pub fn next_steps(dir: &Path, files: usize) -> String {
     let here = shown == "." || shown.is_empty();
     let cd = if here { String::new() } else { format!("  cd {}\n", shell_word(&shown)) };
     format!(
-        "created {files} files in {shown}: opsroles.yaml, roles/ (the seed's five roles), schemas/ (for editors), examples/\n\
+        "created {files} files in {shown}:\n  opsroles.yaml, roles/ (the seed's five roles), schemas/ (for editors), examples/\n\
          next:\n{cd}  opsroles check\n  opsroles score examples/q3.csv\n"
     )
 }
