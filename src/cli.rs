@@ -124,7 +124,7 @@ pub struct CheckArgs {
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Metric exports: CSV, or workbooks (.xlsx, .xls, .ods); `-` reads standard input.
-    #[arg(required = true, value_name = "CSV")]
+    #[arg(required = true, value_name = "EXPORT")]
     pub csv: Vec<PathBuf>,
     /// Roles directory (default: the configured one).
     #[arg(long, value_name = "DIR")]
@@ -138,6 +138,7 @@ pub struct ScoreArgs {
     /// One scorecard per person, or per role (pooling its people's rows).
     #[arg(long, value_enum, default_value_t = By::Person)]
     pub by: By,
+    /// How to write the scorecards.
     #[arg(long, value_enum, default_value_t = crate::render::score::ScoreFormat::Table)]
     pub format: crate::render::score::ScoreFormat,
     /// Write the scorecards to FILE (atomically) instead of stdout.

@@ -65,7 +65,11 @@ pub fn open_with(path: &Path, sheets: Sheets) -> anyhow::Result<Opened> {
     if workbook::looks_like_workbook(&head) {
         let mut bytes = head;
         raw.read_to_end(&mut bytes).with_context(|| format!("cannot read {name}"))?;
-        let sheet = workbook::convert(&name, bytes, sheets.sheet, sheets.delimiter.unwrap_or(b','))?;
+        // A workbook is someone else's file format read by someone else's
+        // parser: should it panic on a damaged file, that is an error here.
+        let convert = || workbook::convert(&name, bytes, sheets.sheet, sheets.delimiter.unwrap_or(b','));
+        let sheet = std::panic::catch_unwind(std::panic::AssertUnwindSafe(convert))
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("{name}: the workbook is damaged (its reader failed)")))?;
         let name = format!("{name}!{}", sheet.sheet);
         let csv = match sheets.encoding {
             Some(e) if e != encoding_rs::UTF_8 => encode(&name, sheet.csv, e)?,

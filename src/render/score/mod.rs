@@ -22,12 +22,17 @@ use crate::score::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
+    /// Cards and a summary for the terminal.
     Table,
+    /// For reports and pull-request comments.
     Markdown,
+    /// The data, for programs (SPEC 3.4).
     Json,
+    /// One row per person × KPI, UTF-8, for spreadsheets.
     Csv,
+    /// A self-contained page with bar charts.
     Html,
-    /// An Excel workbook (needs `-o FILE`).
+    /// An Excel workbook: a sheet of scorecards and one of the summary (needs `-o FILE`).
     Xlsx,
 }
 

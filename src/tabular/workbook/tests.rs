@@ -151,3 +151,31 @@ fn workbooks_saved_by_libreoffice() {
         assert!(l.contains(&"2026-08,趙磊,績效分析師,report_delay_days,-"), "{name}");
     }
 }
+
+/// Damaged workbooks — cut short, or with bytes flipped — are errors with
+/// the file's name, never a panic (SPEC 8).
+#[test]
+fn damaged_workbooks_are_errors_not_panics() {
+    for name in ["q3.xlsx", "q3.xls", "q3.ods"] {
+        let good = fixture(name);
+        let mut cases: Vec<Vec<u8>> = [8, 100, 512, 4096, good.len() / 2, good.len() - 1]
+            .iter()
+            .map(|&n| good[..n.min(good.len())].to_vec())
+            .collect();
+        for step in [97usize, 1009, 4099] {
+            let mut bad = good.clone();
+            for i in (step..bad.len()).step_by(step) {
+                bad[i] ^= 0x5A;
+            }
+            cases.push(bad);
+        }
+        for (i, bytes) in cases.into_iter().enumerate() {
+            let result = std::panic::catch_unwind(|| convert(name, bytes, None, b','));
+            match result {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => assert!(e.to_string().starts_with(name), "{name} case {i}: {e}"),
+                Err(_) => panic!("{name} case {i}: panicked"),
+            }
+        }
+    }
+}
