@@ -61,5 +61,8 @@ pub fn run(cli: &cli::Cli) -> anyhow::Result<Outcome> {
         cli::Command::Init(args) => cmd::init::run(args, &ctx),
         cli::Command::Risk(args) => cmd::risk::run(args, &ctx),
         cli::Command::Sla(args) => cmd::sla::run(args, &ctx),
+        cli::Command::Schema(args) => cmd::schema::run(args, &ctx),
+        cli::Command::Completions(args) => cmd::completions::run(args, &ctx),
+        cli::Command::Man(args) => cmd::man::run(args, &ctx),
     }
 }

@@ -6,10 +6,8 @@ The `opsroles` binary: parse, run, map the outcome to an exit code
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match opsroles::cli::Cli::try_parse() {
+    let cli = match opsroles::cli::parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -96,7 +96,7 @@ fn no_roles_message(config: &Config, dir: &Path, overridden: bool) -> String {
             display_path(p)
         ),
         None => format!(
-            "no opsroles.yaml found here or above, and no roles directory at {shown}: run `opsroles init` to start a project, or pass role files"
+            "no opsroles.yaml found here or above; run `opsroles init` to start a project\n(or `cd` into one, or pass role files: there is no {shown}/ here either)"
         ),
     }
 }

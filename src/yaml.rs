@@ -3,7 +3,8 @@ Reading YAML with positions kept.
 
 [`parse`] is the one door through which role files and the config are read: it
 strips a BOM, rejects non-UTF-8 bytes with a line and column, sets the parser's
-budgets (alias bombs, depth) and turns serde-saphyr's errors into `parse-error`
+budgets (alias bombs, depth), names full-width punctuation typed where
+YAML syntax belongs ([`crate::text::fullwidth`]) and turns serde-saphyr's errors into `parse-error`
 or `schema` diagnostics with "did you mean" for unknown keys and values.
 */
 
@@ -62,6 +63,17 @@ pub fn parse<T: DeserializeOwned>(sources: &Sources, file: FileId) -> Result<T, 
         let what = if text.trim().is_empty() { "the file is empty" } else { "the file has only comments" };
         let d = Diagnostic::new(Code::ParseError, format!("{what}; expected a YAML mapping"))
             .at(Location::file_start(file), "no content");
+        return Err(Box::new(d));
+    }
+    // A full-width `：` or `，` typed with a Chinese input method reads as
+    // text, so the parser's message would not say what is wrong: name it.
+    if let Some(f) = crate::text::fullwidth::find(text) {
+        let mut loc = sources.at(file, f.line, f.column);
+        loc.len = f.found.len_utf8() as u32;
+        let label = format!("`{}` here", f.found);
+        let d = Diagnostic::new(Code::ParseError, f.message())
+            .at(loc, label)
+            .note(format!("switch the input method to half-width (English) punctuation and type `{}`", f.meant));
         return Err(Box::new(d));
     }
     serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| Box::new(to_diagnostic(sources, file, &e)))

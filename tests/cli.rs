@@ -267,17 +267,19 @@ fn global_flags_go_before_or_after_the_subcommand() {
 fn init_writes_the_seed_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("新部門");
-    let out = opsroles(dir.path()).arg("init").arg(&target).output().unwrap();
+    // `init` refuses `--today`, which it would ignore: no helper here.
+    let init = || Command::cargo_bin("opsroles").unwrap().current_dir(dir.path()).arg("init").arg(&target).output();
+    let out = init().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    for (rel, text) in opsroles::embedded::FILES {
-        assert_eq!(&std::fs::read_to_string(target.join(rel)).unwrap(), text);
+    for (rel, bytes) in opsroles::embedded::FILES {
+        assert_eq!(&std::fs::read(target.join(rel)).unwrap(), bytes);
     }
     // The written department passes its own gate.
     let (code, out) = stdout(&target, &["check"]);
     assert_eq!((code, out.as_str()), (0, "0 errors, 0 warnings in 5 roles\n"));
     // A second init changes nothing.
     std::fs::write(target.join("roles/process-manager.yaml"), "# HR's edits\n").unwrap();
-    let out = opsroles(dir.path()).arg("init").arg(&target).output().unwrap();
+    let out = init().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite"));
     assert_eq!(std::fs::read_to_string(target.join("roles/process-manager.yaml")).unwrap(), "# HR's edits\n");
@@ -287,8 +289,9 @@ fn init_writes_the_seed_and_refuses_to_overwrite() {
 fn init_refuses_when_any_one_file_exists_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("opsroles.yaml"), "department: 既有\n").unwrap();
-    let out = opsroles(dir.path()).arg("init").output().unwrap();
+    let out = Command::cargo_bin("opsroles").unwrap().current_dir(dir.path()).arg("init").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing to overwrite existing files: opsroles.yaml"));
     assert!(!dir.path().join("roles").exists());
 }
 

@@ -19,7 +19,7 @@ const REWORDED: &str =
 
 /// The example on the seed's roles: one description reworded (各
 /// and 並標注瓶頸 inserted), two KPI weights moved 25→20 and 30→35; and the
-/// quarter's export beside the roles.
+/// quarter's export beside the roles (which `init` writes).
 fn seed_example() -> tempfile::TempDir {
     let r = repo();
     let d = r.path();
@@ -30,8 +30,8 @@ fn seed_example() -> tempfile::TempDir {
             .replace("    stretch: 25\n    weight: 30\n", "    stretch: 25\n    weight: 35\n")
     });
     commit(d, "reword process mapping, move weight to efficiency");
-    std::fs::create_dir(d.join("examples")).unwrap();
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/q3.csv"), d.join("examples/q3.csv")).unwrap();
+    // `init` wrote the quarter's export too, as examples/q3.csv.
+    assert!(d.join("examples/q3.csv").is_file());
     r
 }
 
@@ -334,8 +334,6 @@ fn before_and_after_are_what_score_shows_on_each_side() {
 fn anchors_and_removed_kpis_that_moved_a_score_are_named() {
     let r = repo();
     let d = r.path();
-    std::fs::create_dir(d.join("examples")).unwrap();
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/q3.csv"), d.join("examples/q3.csv")).unwrap();
     // 流程效率提升率's target 15 → 18. 張偉's mean of 15 now scores
     // 60 + 40·(15 − 5)/(18 − 5) = 60 + 400/13 = 90.769… → 90.8; his total
     // (25·110 + 30·(1180/13) + 25·84 + 20·100)/100 = 95.73… → 95.7.
@@ -427,7 +425,7 @@ fn git_driver_check_on_a_new_role_file_panicked_and_misplaced_config_findings() 
     assert!(out.status.success(), "git: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("阿爾法 (alpha)\n  + role added\n"), "{text}");
-    assert!(text.contains("--> opsroles.yaml:36:5\n"), "the separation rule, in the config: {text}");
+    assert!(text.contains("--> opsroles.yaml:37:5\n"), "the separation rule, in the config: {text}");
     assert_locations_show_their_lines(d, &text);
     // The new role is judged in its department: its boss exists and no
     // function was uncovered before it came.

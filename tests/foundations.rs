@@ -115,7 +115,8 @@ fn a_waiver_makes_score_panic_or_credit_the_wrong_kpi() {
     // check honours the waiver...
     assert_eq!(run(dir.path(), &["check", "--today", "2026-11-26"]).code, 0);
     // ...score does not: a KPI it cannot score stops it, naming why.
-    let o = run(dir.path(), &["score", "x.csv", "--today", "2026-11-26"]);
+    // (score takes no --today: it ignores waivers, so no date matters.)
+    let o = run(dir.path(), &["score", "x.csv"]);
     assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
     assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
     assert!(o.stderr.contains("error[kpi-metric]") && o.stderr.contains("roles/alpha.yaml"), "{}", o.stderr);

@@ -99,3 +99,45 @@ fn every_partner_department_of_section_three_takes_part() {
         assert!(named.contains(&p), "{p} is never consulted or informed");
     }
 }
+
+/// What the report does not give is marked as our choice, in every file and
+/// at the fields themselves: R/C/I, headcount, authorities (all but
+/// 審批流程優化方案), levels, anchors, weights.
+#[test]
+fn our_choices_are_marked_as_ours() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("roles");
+    let report = report();
+    for r in roles() {
+        let text = std::fs::read_to_string(dir.join(format!("{}.yaml", r.id()))).unwrap();
+        let id = r.id();
+        assert!(text.contains("# What is the report's, and what is our choice"), "{id}: header");
+        assert!(text.contains("(responsible, consulted, informed)"), "{id}: R/C/I disclosed");
+        // The nearest comment line above a key says whose it is.
+        let above = |key: &str| -> &str {
+            let lines: Vec<&str> = text.lines().collect();
+            let i = lines.iter().position(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{id}: no {key}"));
+            lines[..i].iter().rev().find(|l| l.starts_with('#')).copied().unwrap_or("")
+        };
+        for (key, mark) in [
+            ("headcount:", "headcount: our choice"),
+            ("reports_to:", "reports_to and headcount: our choice"),
+            ("duties:", "R/C/I are our choice"),
+            ("competencies:", "levels are our choice"),
+            ("kpis:", "anchors, weight and aggregate are our choice"),
+        ] {
+            if key == "reports_to:" && !text.contains("\nreports_to:") {
+                continue; // the director reports to no role
+            }
+            assert!(above(key).contains(mark), "{id}: above `{key}`: `{}` does not say `{mark}`", above(key));
+        }
+        if id == "process-manager" {
+            // The one authority the report names (四(二)1), word for word.
+            assert!(above("authority:").contains("the report's"), "{}", above("authority:"));
+            let titles: Vec<&str> = r.authority().iter().map(|a| a.value.title.value.as_str()).collect();
+            assert_eq!(titles, vec!["審批流程優化方案"]);
+            assert!(report.contains("權限包括“審批流程優化方案”"));
+        } else {
+            assert_eq!(above("authority:"), "# authority: our choice.", "{id}");
+        }
+    }
+}

@@ -39,6 +39,12 @@ pub(crate) fn plan(ws: &mut Workspace, ctx: &Context) -> anyhow::Result<Plan> {
 }
 
 pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    if args.format == crate::render::score::ScoreFormat::Xlsx
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        anyhow::bail!("--format xlsx writes a workbook, not text: give -o FILE.xlsx (or redirect standard output)");
+    }
     let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
     let plan = plan(&mut ws, ctx)?;
     let read_opts = Options {
@@ -63,7 +69,12 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         },
         explain: args.explain,
     };
-    let inputs = crate::tabular::input::open_all(&args.csv)?;
+    let sheets = crate::tabular::input::Sheets {
+        sheet: args.sheet.as_deref(),
+        delimiter: read_opts.read.delimiter,
+        encoding: read_opts.read.encoding,
+    };
+    let inputs = crate::tabular::input::open_all_with(&args.csv, sheets)?;
     let files: Vec<_> = inputs.iter().map(|(i, _)| ws.sources.add_table(i.name.clone())).collect();
     let bar = Bar::new(!ctx.quiet);
     let report = crate::score::run(inputs, &files, &plan, &read_opts, &ws.config.department, &bar)?;

@@ -14,7 +14,7 @@ use serde_saphyr::Spanned;
 
 use super::Checker;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Preset {
     /// The mainland's official holidays and 調休 workdays, for the years shipped.
@@ -25,7 +25,7 @@ pub enum Preset {
 
 crate::display_by_serde_name!(Preset);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Weekday {
     Mon,
@@ -75,16 +75,20 @@ impl Default for CalendarConfig {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCalendar {
     #[serde(default)]
+    #[schemars(with = "Option<Preset>")]
     preset: Option<Spanned<Preset>>,
     #[serde(default)]
+    #[schemars(with = "Option<Vec<Weekday>>")]
     weekend: Option<Spanned<Vec<Spanned<Weekday>>>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     holidays: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     workdays: Vec<Spanned<String>>,
 }
 

@@ -19,10 +19,11 @@ impl Default for MentoringConfig {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMentoring {
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     max_mentees: Option<Spanned<u32>>,
 }
 

@@ -94,40 +94,62 @@ impl Config {
 type Sp<T> = Spanned<T>;
 
 /// `opsroles.yaml` as written: every key optional, unknown keys refused.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "opsroles.yaml", description = "The opsroles project config; every key is optional (SPEC 1.2).")]
 struct RawConfig {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     department: Option<Sp<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     roles: Option<Sp<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     functions: Option<crate::yaml::SpannedMap<Sp<String>>>,
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     partners: Option<crate::yaml::SpannedMap<Sp<String>>>,
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
     rules: crate::yaml::SpannedMap<Sp<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     similarity: Option<Sp<f64>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     overlap: Option<Sp<f64>>,
     #[serde(default)]
+    #[schemars(with = "Vec<rules::RawSeparation>")]
     separation: Vec<Sp<rules::RawSeparation>>,
     #[serde(default)]
+    #[schemars(with = "Vec<waivers::RawWaiver>")]
     waivers: Vec<Sp<waivers::RawWaiver>>,
     #[serde(default)]
+    #[schemars(with = "Option<scoring::RawScoring>")]
     scoring: Option<Sp<scoring::RawScoring>>,
     #[serde(default)]
+    #[schemars(with = "Option<calendar::RawCalendar>")]
     calendar: Option<Sp<calendar::RawCalendar>>,
     #[serde(default)]
+    #[schemars(with = "Option<sla::RawSla>")]
     sla: Option<Sp<sla::RawSla>>,
     #[serde(default)]
+    #[schemars(with = "Option<risk::RawRisk>")]
     risk: Option<Sp<risk::RawRisk>>,
     #[serde(default)]
+    #[schemars(with = "Option<mentoring::RawMentoring>")]
     mentoring: Option<Sp<mentoring::RawMentoring>>,
     /// Header name → standard column, for exports (SPEC 3.2).
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
     columns: crate::yaml::SpannedMap<Sp<String>>,
+}
+
+/// The JSON Schema (draft 2020-12) of `opsroles.yaml`, from the types the
+/// loader deserializes.
+pub fn json_schema() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft2020_12().into_generator().into_root_schema_for::<RawConfig>().to_value()
 }
 
 /// Collects the problems of one config file while its sections are validated.

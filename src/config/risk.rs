@@ -31,7 +31,7 @@ impl Default for RiskLevels {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Fmea {
     /// AIAG-VDA 2019 action priority.
@@ -43,7 +43,7 @@ pub enum Fmea {
 crate::display_by_serde_name!(Fmea);
 
 /// An FMEA action priority.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema)]
 pub enum Priority {
     H,
     M,
@@ -85,32 +85,40 @@ impl Default for RiskConfig {
 }
 
 /// A range as written: `9-10` or `9`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 enum RawRange {
     One(u8),
     Text(String),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawApRule {
+    #[schemars(with = "RawRange")]
     severity: Spanned<RawRange>,
+    #[schemars(with = "RawRange")]
     occurrence: Spanned<RawRange>,
+    #[schemars(with = "RawRange")]
     detection: Spanned<RawRange>,
+    #[schemars(with = "Priority")]
     priority: Spanned<Priority>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRisk {
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, u32>>")]
     levels: Option<Spanned<SpannedMap<Spanned<u32>>>>,
     #[serde(default)]
+    #[schemars(with = "Option<Fmea>")]
     fmea: Option<Spanned<Fmea>>,
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     rpn_threshold: Option<Spanned<u32>>,
     #[serde(default)]
+    #[schemars(with = "Option<Vec<RawApRule>>")]
     action_priority: Option<Spanned<Vec<Spanned<RawApRule>>>>,
 }
 

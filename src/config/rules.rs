@@ -28,11 +28,13 @@ pub struct Separation {
     pub loc: Location,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSeparation {
+    #[schemars(with = "Vec<String>")]
     items: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     reason: Option<Spanned<String>>,
 }
 

@@ -28,7 +28,7 @@ impl Default for Scale {
 }
 
 /// How KPIs without a value count in the total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Missing {
     /// Over the KPIs with a value; the card is marked incomplete.
@@ -63,20 +63,26 @@ impl Default for Scoring {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawScoring {
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     threshold_score: Option<Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     target_score: Option<Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     stretch_score: Option<Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "Option<Missing>")]
     missing: Option<Spanned<Missing>>,
     #[serde(default)]
+    #[schemars(with = "Option<f64>")]
     min_coverage: Option<Spanned<f64>>,
     #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, f64>>")]
     grades: Option<SpannedMap<Spanned<f64>>>,
 }
 

@@ -24,12 +24,14 @@ impl Default for SlaConfig {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSla {
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     conflict_days: Option<Spanned<u32>>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     owner: Option<Spanned<String>>,
 }
 

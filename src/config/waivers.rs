@@ -23,12 +23,16 @@ pub struct Waiver {
     pub loc: Location,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWaiver {
+    #[schemars(with = "String")]
     rule: Spanned<String>,
+    #[schemars(with = "Vec<String>")]
     items: Vec<Spanned<String>>,
+    #[schemars(with = "String")]
     reason: Spanned<String>,
+    #[schemars(with = "String")]
     expires: Spanned<String>,
 }
 

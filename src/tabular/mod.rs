@@ -3,7 +3,8 @@ Reading the tables analysts export — metric exports for `score`, risk
 registers, conflict logs and assessments for `risk`, `sla` and `gaps` — the
 same way for every command (SPEC 3.2, 6):
 
-- [`input`]: files and standard input, each once;
+- [`input`]: files and standard input, each once; [`workbook`]: an Excel,
+  WPS or LibreOffice sheet read as CSV, one line per sheet row;
 - [`encoding`], [`open`]: the encodings of this field, detected and proved
   for every byte; the delimiter;
 - [`headers`]: columns by header name against a command's [`headers::Schema`],
@@ -29,6 +30,7 @@ pub mod open;
 pub mod period;
 pub mod records;
 pub mod rows;
+pub mod workbook;
 pub mod yaml_records;
 
 /// Reading options every command shares (`--encoding`, `--delimiter`,

@@ -168,4 +168,28 @@ mod tests {
         let err = table("編號,負責崗位,責任人\n".as_bytes()).unwrap_err().to_string();
         assert!(err.contains("both mean `owner`"), "{err}");
     }
+
+    /// A sheet of a workbook reads unchanged: a record's line is its sheet
+    /// row (blank rows kept), and the table is named `book.xlsx!數據`.
+    #[test]
+    fn records_of_a_workbook_keep_sheet_rows() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let s = book.add_worksheet();
+        s.set_name("數據").unwrap();
+        s.write_string(1, 0, "編號").unwrap();
+        s.write_string(1, 1, "負責崗位").unwrap();
+        s.write_string(2, 0, "R1").unwrap();
+        s.write_string(2, 1, "風險管控主管").unwrap();
+        s.write_string(4, 0, "R2").unwrap();
+        s.write_number(4, 1, 7).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = crate::tabular::workbook::convert("book.xlsx", bytes, None, b',').unwrap();
+        let input = Input { name: format!("book.xlsx!{}", sheet.sheet), path: None };
+        let mut sources = Sources::default();
+        let t = read(&input, Box::new(std::io::Cursor::new(sheet.csv)), SCHEMA, &ReadOptions::default(), &mut sources)
+            .unwrap();
+        assert_eq!(t.records.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 5]);
+        assert_eq!(sources.position(&t.loc(&t.records[1])), "book.xlsx!數據:5");
+        assert_eq!(t.cell(&t.records[1], "owner"), Some("7"));
+    }
 }

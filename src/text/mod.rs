@@ -11,6 +11,7 @@ layer's, in `render::escape`.
 */
 
 pub mod fold;
+pub mod fullwidth;
 pub mod name;
 pub mod suggest;
 

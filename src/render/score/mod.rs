@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod xlsx;
 
 use clap::ValueEnum;
 use rust_decimal::Decimal;
@@ -21,11 +22,18 @@ use crate::score::Report;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
+    /// Cards and a summary for the terminal.
     Table,
+    /// For reports and pull-request comments.
     Markdown,
+    /// The data, for programs (SPEC 3.4).
     Json,
+    /// One row per person × KPI, UTF-8, for spreadsheets.
     Csv,
+    /// A self-contained page with bar charts.
     Html,
+    /// An Excel workbook: a sheet of scorecards and one of the summary (needs `-o FILE`).
+    Xlsx,
 }
 
 /// Options that change what a renderer shows.
@@ -48,6 +56,7 @@ impl<'a> Format<ScoreOutput<'a>> for ScoreFormat {
             ScoreFormat::Json => Box::new(json::Json),
             ScoreFormat::Csv => Box::new(csv::Csv),
             ScoreFormat::Html => Box::new(html::Html),
+            ScoreFormat::Xlsx => Box::new(xlsx::Xlsx),
         }
     }
 
