@@ -30,4 +30,7 @@ pub const FILES: &[(&str, &[u8])] = &[
     file!("examples/q2.csv"),
     file!("examples/q3-excel-gbk.csv"),
     file!("examples/q3.xlsx"),
+    file!("examples/risks.csv"),
+    file!("examples/conflicts.csv"),
+    file!("examples/assessments.csv"),
 ];

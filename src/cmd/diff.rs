@@ -11,7 +11,7 @@ use std::path::Path;
 use anyhow::{bail, Context as _};
 
 use super::Outcome;
-use crate::cli::{DiffArgs, FailOn};
+use crate::cli::{DiffArgs, DiffFailOn};
 use crate::context::Context;
 use crate::diff::impact::Metrics;
 use crate::diff::side::{self, Shared, Spec};
@@ -53,7 +53,7 @@ pub fn run(args: &DiffArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let report = crate::diff::diff(old, new, sources, &opts)?;
     warn_unreadable(&report);
     render(args, ctx, &report)?;
-    if args.fail_on == Some(FailOn::Introduced) {
+    if args.fail_on == Some(DiffFailOn::Introduced) {
         if let Some(checked) = report.check.as_ref().filter(|c| c.introduces_errors()) {
             let n = checked.introduced.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
             let what = if n == 1 { "error" } else { "errors" };

@@ -7,44 +7,12 @@ has an error (it is skipped and named) or `--fail-on` finds a risk; 2 when
 an input cannot be read or lacks a required column.
 */
 
-use std::path::PathBuf;
-
-use clap::Args;
-
 use super::Outcome;
+use crate::cli::RiskArgs;
 use crate::context::Context;
-use crate::render::lang::Lang;
-use crate::render::risk::{RiskFormat, RiskOutput};
+use crate::render::risk::RiskOutput;
 use crate::render::Format;
-use crate::risk::FailOn;
 use crate::workspace::Workspace;
-
-#[derive(Debug, Args)]
-pub struct RiskArgs {
-    /// Risk registers (CSV); `-` reads standard input.
-    #[arg(required = true, value_name = "RISKS")]
-    pub risks: Vec<PathBuf>,
-    /// Roles directory (default: the configured one).
-    #[arg(long, value_name = "DIR")]
-    pub roles: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = RiskFormat::Human)]
-    pub format: RiskFormat,
-    /// Write the register to FILE (atomically) instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a risk is high or critical (not closed), critical, or overdue.
-    #[arg(long, value_enum, value_name = "WHAT", value_delimiter = ',')]
-    pub fail_on: Vec<FailOn>,
-    /// Headings in Traditional Chinese or English.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-    /// Force the registers' encoding (utf-8, gb18030, big5, utf-16le …).
-    #[arg(long, value_name = "E")]
-    pub encoding: Option<String>,
-    /// Force the delimiter: `,`, `;`, `tab` or `|`.
-    #[arg(long, value_name = "C")]
-    pub delimiter: Option<String>,
-}
 
 pub fn run(args: &RiskArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;

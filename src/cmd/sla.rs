@@ -11,65 +11,16 @@ finds an open conflict past its due date; 2 when an input cannot be read,
 lacks a required column, or `sla.owner` names no role.
 */
 
-use std::path::PathBuf;
-
 use anyhow::Context as _;
-use clap::{Args, ValueEnum};
 
 use super::Outcome;
 use crate::calendar::Calendar;
+use crate::cli::{SlaArgs, SlaFailOn};
 use crate::context::Context;
-use crate::render::lang::Lang;
 use crate::render::sla::due::DueOutput;
-use crate::render::sla::{SlaFormat, SlaOutput};
+use crate::render::sla::SlaOutput;
 use crate::render::Format;
 use crate::workspace::Workspace;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SlaFailOn {
-    /// An open conflict past its due date.
-    Overdue,
-}
-
-#[derive(Debug, Args)]
-pub struct SlaArgs {
-    /// Conflict logs (CSV); `-` reads standard input.
-    #[arg(value_name = "CONFLICTS", required_unless_present = "due", conflicts_with = "due")]
-    pub conflicts: Vec<PathBuf>,
-    /// Print the due date of a conflict raised on DATE (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub due: Option<chrono::NaiveDate>,
-    /// With --due: working days allowed (default: the config's `sla.conflict_days`).
-    #[arg(long, value_name = "N", requires = "due", value_parser = clap::value_parser!(u32).range(1..=250))]
-    pub days: Option<u32>,
-    /// Roles directory (default: the configured one).
-    #[arg(long, value_name = "DIR")]
-    pub roles: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = SlaFormat::Human)]
-    pub format: SlaFormat,
-    /// Write the result to FILE (atomically) instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when an open conflict is past its due date.
-    #[arg(long, value_enum, value_name = "WHAT")]
-    pub fail_on: Vec<SlaFailOn>,
-    /// A date in a year without official holiday data is an error, not a warning.
-    #[arg(long)]
-    pub strict: bool,
-    /// Headings in Traditional Chinese or English.
-    #[arg(long, value_enum, default_value_t = Lang::Zh)]
-    pub lang: Lang,
-    /// Force the logs' encoding (utf-8, gb18030, big5, utf-16le …).
-    #[arg(long, value_name = "E")]
-    pub encoding: Option<String>,
-    /// Force the delimiter: `,`, `;`, `tab` or `|`.
-    #[arg(long, value_name = "C")]
-    pub delimiter: Option<String>,
-}
-
-fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    crate::tabular::date::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date YYYY-MM-DD"))
-}
 
 pub fn run(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     match args.due {
