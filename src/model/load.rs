@@ -71,6 +71,14 @@ impl Roots {
         Roots(folders.iter().filter_map(|f| f.canonicalize().ok()).collect())
     }
 
+    /// Adds a folder (a file stands for the folder it is in) the user named.
+    pub fn add(&mut self, path: &Path) {
+        let folder = if path.is_dir() { Some(path) } else { path.parent() };
+        if let Some(real) = folder.and_then(|f| f.canonicalize().ok()) {
+            self.0.push(real);
+        }
+    }
+
     fn allows(&self, real: &Path) -> bool {
         self.0.is_empty() || self.0.iter().any(|r| real.starts_with(r))
     }
