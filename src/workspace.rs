@@ -63,8 +63,12 @@ impl Workspace {
             }
             vec![dir]
         };
-        let org =
-            crate::model::load::load_paths_with(&paths, &roots(ctx, &config), &mut sources, &mut Default::default())?;
+        // Folders the user names are inside the project by choice.
+        let mut roots = roots(ctx, &config);
+        for p in &paths {
+            roots.add(p);
+        }
+        let org = crate::model::load::load_paths_with(&paths, &roots, &mut sources, &mut Default::default())?;
         Ok(Workspace { sources, config, org })
     }
 }
