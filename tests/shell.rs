@@ -21,7 +21,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-const COMMANDS: &[&str] = &["check", "score", "diff", "init", "schema", "completions", "man"];
+const COMMANDS: &[&str] =
+    &["check", "score", "diff", "report", "risk", "sla", "gaps", "init", "schema", "completions", "man"];
 
 #[test]
 fn completions_for_every_shell_know_every_command() {

@@ -81,22 +81,22 @@ pub enum Command {
     Diff(DiffArgs),
     /// The department's own report: org chart, RACI, role catalogue, findings, scorecards.
     #[command(
-        after_help = "Examples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --compare 2026-Q2 --metrics examples/q2.csv -o report.html\n  opsroles report --format markdown --lang en\n\nThe format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read."
+        after_help = "The format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read.\n\nExamples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --compare 2026-Q2 --metrics examples/q2.csv -o report.html\n  opsroles report --format markdown --lang en"
     )]
     Report(ReportArgs),
     /// The risk register: levels, the 5×5 heat map, FMEA action priority (風險矩陣, FMEA).
     #[command(
-        after_help = "Examples:\n  opsroles risk examples/risks.csv\n  opsroles risk risks.csv --fail-on critical,overdue\n  opsroles risk risks.csv --format markdown -o risks.md\n\nExit codes: 0 read, 1 rows with errors or --fail-on matched, 2 usage or unreadable input."
+        after_help = "Exit codes: 0 read, 1 rows with errors or --fail-on matched, 2 usage or unreadable input.\n\nExamples:\n  opsroles risk examples/risks.csv\n  opsroles risk risks.csv --fail-on critical,overdue\n  opsroles risk risks.csv --format markdown -o risks.md"
     )]
     Risk(RiskArgs),
     /// Cross-department conflicts against \"resolved within N working days\" (3 個工作日), on the mainland calendar.
     #[command(
-        after_help = "Examples:\n  opsroles sla examples/conflicts.csv\n  opsroles sla --due 2025-09-30             the due date of a conflict raised that day\n  opsroles sla --due 2025-09-30 --days 5\n  opsroles sla conflicts.csv --fail-on overdue --format json\n\nExit codes: 0 read, 1 rows with errors, --strict calendar gaps or --fail-on matched, 2 usage or unreadable input."
+        after_help = "Exit codes: 0 read, 1 rows with errors, --strict calendar gaps or --fail-on matched, 2 usage or unreadable input.\n\nExamples:\n  opsroles sla examples/conflicts.csv\n  opsroles sla --due 2025-09-30             the due date of a conflict raised that day\n  opsroles sla --due 2025-09-30 --days 5\n  opsroles sla conflicts.csv --fail-on overdue --format json"
     )]
     Sla(SlaArgs),
     /// Find competency gaps, plan training and pair mentors (導師制) from assessments.
     #[command(
-        after_help = "Examples:\n  opsroles gaps examples/assessments.csv\n  opsroles gaps assessments.csv --format markdown -o gaps.md\n  opsroles gaps assessments.csv --format json | jq '.uncovered'\n  opsroles gaps assessments.csv --fail-on gap       # CI: fail while any gap is open\n\nEach gap may get one mentor: another person assessed at the required level\n+ 1 or above; a mentor takes at most `mentoring.max_mentees` pairs (default\n2). The pairing covers as many gaps as any valid pairing can, then prefers\nmentors of the same role, then of the role the mentee reports to, then the\nlarger margin.\n\nExit codes: 0 done, 1 bad records (or a gap with --fail-on gap), 2 usage,\nunreadable input or a missing column."
+        after_help = "Each gap may get one mentor: another person assessed at the required level\n+ 1 or above; a mentor takes at most `mentoring.max_mentees` pairs (default\n2). The pairing covers as many gaps as any valid pairing can, then prefers\nmentors of the same role, then of the role the mentee reports to, then the\nlarger margin.\n\nExit codes: 0 done, 1 bad records (or a gap with --fail-on gap), 2 usage,\nunreadable input or a missing column.\n\nExamples:\n  opsroles gaps examples/assessments.csv\n  opsroles gaps assessments.csv --format markdown -o gaps.md\n  opsroles gaps assessments.csv --format json | jq '.uncovered'\n  opsroles gaps assessments.csv --fail-on gap       # CI: fail while any gap is open"
     )]
     Gaps(GapsArgs),
     /// Start a project in DIR: the seed's five roles, the default config, schemas and examples.
@@ -152,6 +152,27 @@ const GLOBAL_USE: &[(&str, &str, Use)] = &[
         Use::Help("The date to use as today (YYYY-MM-DD), for --check: waiver expiry (default: the system date)."),
     ),
     ("diff", "quiet", Use::Ignored("diff prints the differences and nothing else")),
+    (
+        "report",
+        "today",
+        Use::Help("The report's date (YYYY-MM-DD), also for waiver expiry and overdue items (default: the system date)."),
+    ),
+    ("report", "quiet", Use::Help("Print no notes or row problems of the inputs on stderr.")),
+    ("report", "color", Use::Ignored("a report is a file (HTML, Markdown or JSON), never coloured")),
+    (
+        "risk",
+        "today",
+        Use::Help("The date to use as today (YYYY-MM-DD): a response due before it is overdue (default: the system date)."),
+    ),
+    ("risk", "quiet", Use::Help("Print no warnings on stderr (errors still print).")),
+    (
+        "sla",
+        "today",
+        Use::Help("The date to use as today (YYYY-MM-DD): open conflicts due before it are overdue (default: the system date)."),
+    ),
+    ("sla", "quiet", Use::Help("Print no warnings on stderr (errors still print).")),
+    ("gaps", "today", Use::Ignored("the latest assessment counts, whatever today is")),
+    ("gaps", "quiet", Use::Help("Print no notes or row problems on stderr.")),
     ("init", "config", Use::Ignored("init writes a new opsroles.yaml; it reads none")),
     ("init", "today", Use::Ignored("nothing init writes depends on the date")),
     ("init", "color", Use::Ignored("init prints no colour")),
