@@ -10,6 +10,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   apt-get install -y -qq chromium >/dev/null
 fi
 "$bin" --today 2026-11-26 report --metrics examples/q3.csv --metrics examples/q2.csv \
+  --risks examples/risks.csv --conflicts examples/conflicts.csv --assessments examples/assessments.csv \
   --period 2026-Q3 --compare 2026-Q2 -o "$out/report.html"
 # The flags keep Chromium off the network (the sandbox has none) and out of
 # the user's profile.

@@ -34,6 +34,9 @@ fn main() {
             today,
             commit: None,
             scores: None,
+            risks: None,
+            conflicts: None,
+            gaps: None,
         });
         let html =
             opsroles::render::to_string(ReportFormat::Html, &ReportOutput { report: &dept, lang: Default::default() });

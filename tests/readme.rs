@@ -4,7 +4,8 @@
 //! with two commits of history for `diff`. A line may find problems (exit 1)
 //! but never be a usage error or name a file that is not there (exit 2).
 //! Lines with placeholders (`<…>`), pipes, redirections or home paths are
-//! for the reader's machine and are skipped.
+//! for the reader's machine and are skipped; a line ending in `\\` goes on
+//! on the next.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,7 +23,15 @@ fn blocks() -> Vec<Vec<String>> {
         match (&mut current, line.trim_end()) {
             (None, "```sh") => current = Some(Vec::new()),
             (Some(_), "```") => out.push(current.take().unwrap()),
-            (Some(b), l) => b.push(l.to_string()),
+            // A line ending in `\` continues on the next one.
+            (Some(b), l) => match b.last_mut() {
+                Some(prev) if prev.ends_with('\\') => {
+                    prev.pop();
+                    prev.push(' ');
+                    prev.push_str(l.trim_start());
+                }
+                _ => b.push(l.to_string()),
+            },
             _ => {}
         }
     }

@@ -39,15 +39,57 @@ fn assert_inert(doc: &Html) {
     assert!(!css.contains("url(") && !css.contains("@import"), "CSS fetches something");
 }
 
+/// Every input of the seed department: all ten sections.
+const ALL: &[&str] = &[
+    "--metrics",
+    "examples/q3.csv",
+    "--metrics",
+    "examples/q2.csv",
+    "--period",
+    "2026-Q3",
+    "--compare",
+    "2026-Q2",
+    "--risks",
+    "examples/risks.csv",
+    "--conflicts",
+    "examples/conflicts.csv",
+    "--assessments",
+    "examples/assessments.csv",
+];
+
 #[test]
 fn the_seed_report_has_every_section_role_and_duty() {
-    let o = report(&["--metrics", "examples/q3.csv"]);
+    let o = report(ALL);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let doc = Html::parse_document(&o.stdout);
     assert_inert(&doc);
     assert_eq!(doc.root_element().value().attr("lang"), Some("zh-Hant"));
     let ids: Vec<&str> = doc.select(&sel("section")).filter_map(|s| s.value().attr("id")).collect();
-    assert_eq!(ids, ["summary", "org-chart", "coverage", "raci", "catalogue", "findings", "scorecards"]);
+    assert_eq!(
+        ids,
+        [
+            "summary",
+            "org-chart",
+            "coverage",
+            "raci",
+            "catalogue",
+            "findings",
+            "scorecards",
+            "risks",
+            "conflicts",
+            "gaps"
+        ]
+    );
+    // The headings are numbered in SPEC order, and the table of contents lists them all.
+    let h2: Vec<String> = doc.select(&sel("section.major h2")).map(|h| h.text().collect()).collect();
+    assert_eq!(h2.first().map(String::as_str), Some("2. 組織架構"));
+    assert_eq!(h2.last().map(String::as_str), Some("10. 能力差距"));
+    assert_eq!(doc.select(&sel("nav.toc li")).count(), 10);
+    // The summary says which inputs were used.
+    let summary: String = doc.select(&sel("#summary")).flat_map(|s| s.text()).collect();
+    for input in ["examples/q3.csv", "examples/risks.csv", "examples/conflicts.csv", "examples/assessments.csv"] {
+        assert!(summary.contains(input), "{input} not named in the summary: {summary}");
+    }
     let text: String = doc.root_element().text().collect();
     for role in std::fs::read_dir(root().join("roles")).unwrap() {
         let yaml = std::fs::read_to_string(role.unwrap().path()).unwrap();
@@ -100,9 +142,11 @@ fn text_from_role_files_is_escaped_in_html_and_markdown() {
 
 #[test]
 fn reruns_are_byte_identical_and_o_is_atomic() {
-    let a = report(&["--metrics", "examples/q3.csv"]).stdout;
-    let b = report(&["--metrics", "examples/q3.csv"]).stdout;
-    assert_eq!(a, b);
+    for format in ["html", "markdown", "json"] {
+        let mut args = ALL.to_vec();
+        args.extend(["--format", format]);
+        assert_eq!(report(&args).stdout, report(&args).stdout, "{format}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("report.html");
     std::fs::write(&target, "previous").unwrap();
@@ -112,11 +156,37 @@ fn reruns_are_byte_identical_and_o_is_atomic() {
     let o = report(&["-o", dir.path().join("r.md").to_str().unwrap()]);
     assert_eq!(o.code, 0);
     assert!(std::fs::read_to_string(dir.path().join("r.md")).unwrap().starts_with("# 運營管理部"));
-    let json: serde_json::Value =
-        serde_json::from_str(&report(&["--format", "json", "--metrics", "examples/q3.csv"]).stdout).unwrap();
+    let mut args = ALL.to_vec();
+    args.extend(["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&report(&args).stdout).unwrap();
     assert_eq!(json["version"], 1);
     assert_eq!(json["summary"]["roles"], 5);
     assert_eq!(json["scorecards"]["people"].as_array().unwrap().len(), 12);
+    // The sections of the other commands carry their numbers as those commands count them.
+    let risk: serde_json::Value = serde_json::from_str(
+        &run(&root(), &["--today", "2026-11-26", "risk", "examples/risks.csv", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["risks"]["overdue"], risk["summary"]["overdue"]);
+    let heat: Vec<Vec<u64>> = json["risks"]["heatmap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_array().unwrap().iter().map(|c| c["count"].as_u64().unwrap()).collect())
+        .collect();
+    assert_eq!(serde_json::json!(heat), risk["heatmap"]);
+    let sla: serde_json::Value = serde_json::from_str(
+        &run(&root(), &["--today", "2026-11-26", "sla", "examples/conflicts.csv", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(json["conflicts"]["total"], sla["summary"]["total"]);
+    assert_eq!(json["conflicts"]["met_share"], sla["summary"]["met_share"]);
+    let gaps: serde_json::Value =
+        serde_json::from_str(&run(&root(), &["gaps", "examples/assessments.csv", "--format", "json"]).stdout).unwrap();
+    assert_eq!(
+        json["gaps"]["pairs"].as_array().unwrap().len(),
+        gaps["mentoring"].as_array().unwrap().len() + gaps["uncovered"].as_array().unwrap().len()
+    );
 }
 
 #[test]

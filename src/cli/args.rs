@@ -166,6 +166,15 @@ pub struct ReportArgs {
     /// Also score this period and show the change per person.
     #[arg(long, value_name = "P")]
     pub compare: Option<String>,
+    /// A risk register for the risks section (as `opsroles risk` reads it).
+    #[arg(long, value_name = "FILE")]
+    pub risks: Option<PathBuf>,
+    /// A conflict log for the conflicts section (as `opsroles sla` reads it).
+    #[arg(long, value_name = "FILE")]
+    pub conflicts: Option<PathBuf>,
+    /// Assessments for the competency gaps section (as `opsroles gaps` reads them).
+    #[arg(long, value_name = "FILE")]
+    pub assessments: Option<PathBuf>,
     /// html (default, or from the extension of -o), markdown or json.
     #[arg(long, value_enum)]
     pub format: Option<crate::render::report::ReportFormat>,

@@ -81,7 +81,7 @@ pub enum Command {
     Diff(DiffArgs),
     /// The department's own report: org chart, RACI, role catalogue, findings, scorecards.
     #[command(
-        after_help = "The format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read.\n\nExamples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --compare 2026-Q2 --metrics examples/q2.csv -o report.html\n  opsroles report --format markdown --lang en"
+        after_help = "The format follows the extension of -o (.html, .md, .json), else HTML.\nExit codes: 0 the report was written (findings are content, not failure), 2 an input cannot be read.\n\nExamples:\n  opsroles report -o report.html\n  opsroles report --metrics examples/q3.csv --risks examples/risks.csv -o report.html\n  opsroles report --format markdown --lang en"
     )]
     Report(ReportArgs),
     /// The risk register: levels, the 5×5 heat map, FMEA action priority (風險矩陣, FMEA).

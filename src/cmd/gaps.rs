@@ -22,8 +22,15 @@ use crate::workspace::Workspace;
 /// Role problems that make required levels unknowable: those stop the run.
 const BLOCKING: &[Code] = &[Code::ParseError, Code::Schema, Code::DuplicateId];
 
-pub fn run(args: &GapsArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+/// Reads the assessments, finds the gaps, plans training and pairs mentors;
+/// problems go to stderr as `gaps` reports them (the department report reads
+/// assessments this way too).
+pub(crate) fn load(
+    ws: &mut Workspace,
+    ctx: &Context,
+    paths: &[std::path::PathBuf],
+    read: &tabular::ReadOptions,
+) -> anyhow::Result<Report> {
     let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
     let blocking: Vec<_> = check::run(&ws.org, &ws.config, &ws.sources, &opts)
         .diagnostics
@@ -33,23 +40,29 @@ pub fn run(args: &GapsArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if !blocking.is_empty() {
         return Err(crate::workspace::reject(
             "the role files have errors that make required levels unknown (run `opsroles check`)",
-            ws.sources,
+            std::mem::take(&mut ws.sources),
             blocking,
         ));
     }
-    let read = tabular::ReadOptions {
-        encoding: args.encoding.as_deref().map(tabular::parse_encoding).transpose().map_err(anyhow::Error::msg)?,
-        delimiter: args.delimiter.as_deref().map(tabular::parse_delimiter).transpose().map_err(anyhow::Error::msg)?,
-        columns: ws.config.columns.clone(),
-    };
     let mut tables = Vec::new();
-    for (input, raw) in tabular::input::open_all(&args.assessments)? {
-        tables.push(records::read(&input, raw, record::SCHEMA, &read, &mut ws.sources)?);
+    for (input, raw) in tabular::input::open_all(paths)? {
+        tables.push(records::read(&input, raw, record::SCHEMA, read, &mut ws.sources)?);
     }
     record::check_columns(&tables, &ws.sources)?;
     let settings = Settings { department: &ws.config.department, max_mentees: ws.config.mentoring.max_mentees };
     let report = gaps::run(&tables, &ws.org.roles, &settings, &ws.sources);
     print_problems(&report, &ws.sources, ctx.quiet);
+    Ok(report)
+}
+
+pub fn run(args: &GapsArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    let read = tabular::ReadOptions {
+        encoding: args.encoding.as_deref().map(tabular::parse_encoding).transpose().map_err(anyhow::Error::msg)?,
+        delimiter: args.delimiter.as_deref().map(tabular::parse_delimiter).transpose().map_err(anyhow::Error::msg)?,
+        columns: ws.config.columns.clone(),
+    };
+    let report = load(&mut ws, ctx, &args.assessments, &read)?;
 
     let nothing = report.rows.used == 0;
     // A run that used no assessment never replaces an existing `-o` file.

@@ -37,6 +37,22 @@ pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Some(report)
     };
+    let names = |paths: &[std::path::PathBuf]| -> Vec<String> {
+        paths.iter().map(|p| crate::source::display_path(p)).collect()
+    };
+    let read = crate::tabular::ReadOptions { columns: ws.config.columns.clone(), ..Default::default() };
+    let risks = match &args.risks {
+        Some(p) => Some(super::risk::load(&mut ws, ctx, std::slice::from_ref(p), &read)?.0),
+        None => None,
+    };
+    let conflicts = match &args.conflicts {
+        Some(p) => Some(super::sla::load(&mut ws, ctx, std::slice::from_ref(p), &read, false)?.0),
+        None => None,
+    };
+    let gaps = match &args.assessments {
+        Some(p) => Some(super::gaps::load(&mut ws, ctx, std::slice::from_ref(p), &read)?),
+        None => None,
+    };
     let commit = crate::git::Repo::discover().and_then(|r| r.describe(&ws.config.roles_dir));
     let dept = crate::dept::build(&crate::dept::Inputs {
         title: args.title.as_deref(),
@@ -46,7 +62,10 @@ pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         check: &findings,
         today: ctx.today,
         commit,
-        scores: scores.as_ref(),
+        scores: scores.as_ref().map(|r| (r, names(&args.metrics))),
+        risks: risks.as_ref().map(|r| (r, names(args.risks.as_slice()))),
+        conflicts: conflicts.as_ref().map(|l| (l, names(args.conflicts.as_slice()))),
+        gaps: gaps.as_ref().map(|g| (g, names(args.assessments.as_slice()))),
     });
     let format = args
         .format

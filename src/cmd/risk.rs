@@ -14,19 +14,26 @@ use crate::render::risk::RiskOutput;
 use crate::render::Format;
 use crate::workspace::Workspace;
 
-pub fn run(args: &RiskArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
-    super::tables::unreadable_roles(&mut ws)?;
-    let opts = super::tables::read_options(args.encoding.as_deref(), args.delimiter.as_deref(), &ws.config)?;
-    let tables = super::tables::read(
-        &args.risks,
-        crate::risk::record::SCHEMA,
-        crate::risk::record::REQUIRED,
-        &opts,
-        &mut ws.sources,
-    )?;
+/// Reads the registers and grades every risk; findings go to stderr as
+/// `risk` reports them (the department report reads risks this way too).
+pub(crate) fn load(
+    ws: &mut Workspace,
+    ctx: &Context,
+    paths: &[std::path::PathBuf],
+    opts: &crate::tabular::ReadOptions,
+) -> anyhow::Result<(crate::risk::Register, Vec<crate::tabular::records::Table>)> {
+    super::tables::unreadable_roles(ws)?;
+    let tables =
+        super::tables::read(paths, crate::risk::record::SCHEMA, crate::risk::record::REQUIRED, opts, &mut ws.sources)?;
     let register = crate::risk::assess(&tables, &ws.org.roles, &ws.config.risk, ctx.today);
     super::tables::report(ctx, &ws.sources, &register.diagnostics);
+    Ok((register, tables))
+}
+
+pub fn run(args: &RiskArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    let opts = super::tables::read_options(args.encoding.as_deref(), args.delimiter.as_deref(), &ws.config)?;
+    let (register, tables) = load(&mut ws, ctx, &args.risks, &opts)?;
     let data =
         RiskOutput { register: &register, sources: &ws.sources, department: &ws.config.department, lang: args.lang };
     crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {

@@ -44,31 +44,36 @@ fn due(args: &SlaArgs, ctx: &Context, raised: chrono::NaiveDate) -> anyhow::Resu
     Ok(if args.strict && !findings.is_empty() { Outcome::Failure } else { Outcome::Success })
 }
 
-fn log(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
-    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
-    super::tables::unreadable_roles(&mut ws)?;
+/// Reads the conflict logs and puts every conflict against the deadline on
+/// the configured calendar; findings go to stderr as `sla` reports them (the
+/// department report reads conflicts this way too).
+pub(crate) fn load(
+    ws: &mut Workspace,
+    ctx: &Context,
+    paths: &[std::path::PathBuf],
+    opts: &crate::tabular::ReadOptions,
+    strict: bool,
+) -> anyhow::Result<(crate::sla::Log, Vec<crate::tabular::records::Table>)> {
+    super::tables::unreadable_roles(ws)?;
     let coordinator = match crate::sla::coordinator(&ws.org.roles, &ws.config) {
         Ok(c) => c,
-        Err(d) => return Err(crate::workspace::reject("invalid configuration", ws.sources, vec![*d])),
+        Err(d) => {
+            return Err(crate::workspace::reject("invalid configuration", std::mem::take(&mut ws.sources), vec![*d]))
+        }
     };
-    let opts = super::tables::read_options(args.encoding.as_deref(), args.delimiter.as_deref(), &ws.config)?;
-    let tables = super::tables::read(
-        &args.conflicts,
-        crate::sla::record::SCHEMA,
-        crate::sla::record::REQUIRED,
-        &opts,
-        &mut ws.sources,
-    )?;
+    let tables =
+        super::tables::read(paths, crate::sla::record::SCHEMA, crate::sla::record::REQUIRED, opts, &mut ws.sources)?;
     let calendar = Calendar::new(&ws.config.calendar);
-    let o = crate::sla::Options {
-        config: &ws.config,
-        calendar: &calendar,
-        coordinator,
-        today: ctx.today,
-        strict: args.strict,
-    };
+    let o = crate::sla::Options { config: &ws.config, calendar: &calendar, coordinator, today: ctx.today, strict };
     let log = crate::sla::assess(&tables, &ws.org.roles, &o);
     super::tables::report(ctx, &ws.sources, &log.diagnostics);
+    Ok((log, tables))
+}
+
+fn log(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut ws = Workspace::open(ctx, &[], args.roles.as_deref())?;
+    let opts = super::tables::read_options(args.encoding.as_deref(), args.delimiter.as_deref(), &ws.config)?;
+    let (log, tables) = load(&mut ws, ctx, &args.conflicts, &opts, args.strict)?;
     let data = SlaOutput {
         log: &log,
         sources: &ws.sources,

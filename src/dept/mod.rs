@@ -9,12 +9,18 @@ renderers in `render/report/` turn it into HTML, Markdown or JSON; the JSON
 - [`chart`]: the `reports_to` tree;
 - [`raci`]: function coverage and the RACI matrix;
 - [`catalogue`]: one 崗位說明書 card per role;
-- [`scores`]: the scorecards section.
+- [`scores`]: the scorecards section;
+- [`risks`], [`conflicts`], [`gaps`]: the risk register, the conflict log
+  against its deadline, and the competency gaps with their training plan and
+  mentors.
 */
 
 pub mod catalogue;
 pub mod chart;
+pub mod conflicts;
+pub mod gaps;
 pub mod raci;
+pub mod risks;
 pub mod scores;
 pub mod summary;
 
@@ -48,6 +54,12 @@ pub struct DeptReport {
     pub findings: Vec<Finding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scorecards: Option<scores::Scores>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<risks::Risks>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicts: Option<conflicts::Conflicts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gaps: Option<gaps::Gaps>,
 }
 
 /// What the report is built from.
@@ -60,7 +72,11 @@ pub struct Inputs<'a> {
     pub today: chrono::NaiveDate,
     /// The role files' git commit (`abc1234`, `abc1234+dirty`), if in a repository.
     pub commit: Option<String>,
-    pub scores: Option<&'a crate::score::Report>,
+    pub scores: Option<(&'a crate::score::Report, Vec<String>)>,
+    /// Each input with the names of the files it came from.
+    pub risks: Option<(&'a crate::risk::Register, Vec<String>)>,
+    pub conflicts: Option<(&'a crate::sla::Log, Vec<String>)>,
+    pub gaps: Option<(&'a crate::gaps::Report, Vec<String>)>,
 }
 
 /// Builds the report.
@@ -87,6 +103,9 @@ pub fn build(inputs: &Inputs) -> DeptReport {
         coverage,
         catalogue: catalogue::cards(inputs.org),
         findings,
-        scorecards: inputs.scores.map(scores::scores),
+        scorecards: inputs.scores.as_ref().map(|(r, _)| scores::scores(r)),
+        risks: inputs.risks.as_ref().map(|(r, f)| risks::risks(r, f.clone())),
+        conflicts: inputs.conflicts.as_ref().map(|(l, f)| conflicts::conflicts(l, f.clone())),
+        gaps: inputs.gaps.as_ref().map(|(g, f)| gaps::gaps(g, f.clone())),
     }
 }

@@ -31,8 +31,15 @@ pub struct Summary {
 pub(super) fn summary(i: &Inputs, coverage: &Coverage) -> Summary {
     let roles = &i.org.roles;
     let mut inputs = Vec::new();
-    if let Some(s) = i.scores {
-        inputs.push(("metrics".to_string(), vec![s.label.clone()]));
+    for (name, files) in [
+        ("metrics", i.scores.as_ref().map(|x| &x.1)),
+        ("risks", i.risks.as_ref().map(|x| &x.1)),
+        ("conflicts", i.conflicts.as_ref().map(|x| &x.1)),
+        ("assessments", i.gaps.as_ref().map(|x| &x.1)),
+    ] {
+        if let Some(f) = files {
+            inputs.push((name.to_string(), f.clone()));
+        }
     }
     Summary {
         department: i.config.department.clone(),

@@ -57,7 +57,7 @@ catalogue! {
     RoleCatalogue => "崗位說明書", "Role catalogue";
     Findings => "檢查結果", "Findings";
     Scorecards => "績效考核", "Scorecards";
-    Risks => "風險矩陣", "Risks";
+    Risks => "風險管控", "Risks";
     Conflicts => "跨部門沖突", "Conflicts";
     CompetencyGaps => "能力差距", "Competency gaps";
     Contents => "目錄", "Contents";
@@ -143,6 +143,12 @@ catalogue! {
     RowsRead => "讀取", "read";
     RowsUsed => "採用", "used";
     RowsSkipped => "跳過", "skipped";
+    AssessedPeople => "已評估人數", "Assessed";
+    WithGap => "有差距人數", "With a gap";
+    PeopleUnit => "人", "people";
+    ConflictMet => "按時", "met";
+    ConflictLate => "逾時", "late";
+    ConflictOpen => "未解決", "open";
     TooManyColumns => "參與崗位較多,按職責列出", "many roles take part: listed per duty";
     // The risk register (SPEC 6.1).
     RiskRegister => "風險登記冊", "Risk register";

@@ -184,7 +184,8 @@ pub fn grid(c: &Grid) -> String {
     let cell_h = 26.0;
     let top = 40.0;
     let legend_h = if c.legend.is_empty() { 0.0 } else { 24.0 };
-    let w = row_w + cell_w * c.cols.len() as f64 + 10.0;
+    let legend_w: f64 = c.legend.iter().map(|(_, l)| 24.0 + text_width_em(l) * FONT).sum();
+    let w = (row_w + cell_w * c.cols.len() as f64 + 10.0).max(row_w + legend_w + 10.0);
     let h = top + cell_h * c.rows.len() as f64 + 24.0 + legend_h;
     let mut out = String::new();
     open(&mut out, w.max(200.0), h, &c.title);

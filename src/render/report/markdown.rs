@@ -227,6 +227,160 @@ impl Render<ReportOutput<'_>> for Markdown {
             }
             out.push('\n');
         }
+        let mut n = 7 + usize::from(r.scorecards.is_some());
+        if let Some(k) = &r.risks {
+            out.push_str(&format!("## {n}. {}\n\n### {}\n\n", t(Label::Risks), t(Label::HeatMap)));
+            let mut h = vec![format!("{} \\ {}", t(Label::Likelihood), t(Label::Impact))];
+            h.extend((1..=5).map(|i| i.to_string()));
+            out.push_str(&head(&h));
+            for (i, row) in k.heatmap.iter().enumerate() {
+                let mut cells = vec![(5 - i).to_string()];
+                cells.extend(row.iter().map(|c| format!("{} {}", crate::render::risk::level(c.level, lang), c.count)));
+                out.push_str(&self::row(&cells));
+            }
+            out.push_str(&format!("\n### {}\n\n", t(Label::RiskRegister)));
+            out.push_str(&head(&[
+                t(Label::Id),
+                t(Label::RiskTitle),
+                t(Label::Owner),
+                t(Label::RiskScore),
+                t(Label::RiskLevel),
+                t(Label::Rpn),
+                t(Label::Status),
+                t(Label::Due),
+            ]));
+            for x in &k.register {
+                let fmea = match (&x.rpn, &x.action_priority) {
+                    (Some(rpn), Some(ap)) => format!("{rpn} · {ap}"),
+                    _ => "—".to_string(),
+                };
+                let due = x.due.as_deref().map_or("—".to_string(), |d| {
+                    if x.overdue {
+                        format!("**{d}** ({})", t(Label::Overdue))
+                    } else {
+                        d.to_string()
+                    }
+                });
+                out.push_str(&self::row(&[
+                    cell(&x.id),
+                    cell(&x.title),
+                    cell(&x.owner_title),
+                    format!("{}×{}={}", x.likelihood, x.impact, x.score),
+                    crate::render::risk::level(x.level, lang),
+                    fmea,
+                    cell(&crate::render::risk::status(x.status, lang)),
+                    due,
+                ]));
+            }
+            out.push('\n');
+            n += 1;
+        }
+        if let Some(c) = &r.conflicts {
+            out.push_str(&format!("## {n}. {}\n\n", t(Label::Conflicts)));
+            let share = |v: &Option<crate::decimal::Num>| {
+                v.as_ref()
+                    .map_or("—".to_string(), |v| format!("{}%", fmt1(v.value * rust_decimal::Decimal::ONE_HUNDRED)))
+            };
+            out.push_str(&head(&[
+                t(Label::ConflictsCounted),
+                format!("{} ({} {})", t(Label::MetShare), c.conflict_days, t(Label::WithinDays)),
+                t(Label::MedianDays),
+                t(Label::MaxDays),
+                t(Label::Overdue),
+            ]));
+            out.push_str(&self::row(&[
+                c.total.to_string(),
+                share(&c.met_share),
+                c.median_days.as_ref().map_or("—".to_string(), |m| m.value.normalize().to_string()),
+                c.max_days.map_or("—".to_string(), |d| d.to_string()),
+                c.overdue.to_string(),
+            ]));
+            out.push_str(&format!("\n### {}\n\n", t(Label::WorkingDays)));
+            out.push_str(&head(&[t(Label::WorkingDays), t(Label::Count)]));
+            for (d, k) in &c.days {
+                out.push_str(&self::row(&[d.to_string(), k.to_string()]));
+            }
+            out.push_str(&format!("\n### {}\n\n", t(Label::ByParty)));
+            out.push_str(&head(&[
+                t(Label::Parties),
+                t(Label::Total),
+                t(Label::ConflictMet),
+                t(Label::ConflictLate),
+                t(Label::ConflictOpen),
+                t(Label::Overdue),
+                t(Label::MetShare),
+            ]));
+            for p in &c.parties {
+                out.push_str(&self::row(&[
+                    cell(&p.title),
+                    p.total.to_string(),
+                    p.met.to_string(),
+                    p.late.to_string(),
+                    p.open.to_string(),
+                    p.overdue.to_string(),
+                    share(&p.met_share),
+                ]));
+            }
+            out.push('\n');
+            n += 1;
+        }
+        if let Some(g) = &r.gaps {
+            out.push_str(&format!("## {n}. {}\n\n### {}\n\n", t(Label::CompetencyGaps), t(Label::MeanGap)));
+            out.push_str(&head(&[
+                t(Label::Role),
+                t(Label::Competency),
+                t(Label::Required),
+                t(Label::AssessedPeople),
+                t(Label::WithGap),
+                t(Label::MeanGap),
+            ]));
+            for role in &g.grid {
+                for (_, title, required, cl) in &role.competencies {
+                    let mean = cl
+                        .mean_gap
+                        .as_ref()
+                        .map_or("—".to_string(), |m| crate::decimal::round(m.value, 2).normalize().to_string());
+                    out.push_str(&self::row(&[
+                        cell(&role.title),
+                        cell(title),
+                        required.to_string(),
+                        cl.assessed.to_string(),
+                        cl.with_gap.to_string(),
+                        mean,
+                    ]));
+                }
+            }
+            out.push_str(&format!("\n### {}\n\n", t(Label::TrainingPlan)));
+            out.push_str(&head(&[t(Label::Competency), t(Label::PeopleNamed), t(Label::TotalGap), t(Label::MeanGap)]));
+            for c in &g.training {
+                let people: Vec<String> = c.people.iter().map(|(p, gap)| format!("{}({gap})", cell(p))).collect();
+                out.push_str(&self::row(&[
+                    cell(&c.title),
+                    people.join("、"),
+                    c.total_gap.to_string(),
+                    crate::decimal::round(c.mean_gap.value, 2).normalize().to_string(),
+                ]));
+            }
+            out.push_str(&format!("\n### {}\n\n", t(Label::MentorPairs)));
+            out.push_str(&head(&[
+                t(Label::Mentee),
+                t(Label::Competency),
+                t(Label::Required),
+                t(Label::Assessed),
+                t(Label::Mentor),
+            ]));
+            for p in &g.pairs {
+                let mentor = p.mentor.as_deref().map_or_else(|| format!("*{}*", t(Label::TrainingOnly)), cell);
+                out.push_str(&self::row(&[
+                    cell(&p.mentee),
+                    cell(&p.title),
+                    p.required.to_string(),
+                    p.assessed.to_string(),
+                    mentor,
+                ]));
+            }
+            out.push('\n');
+        }
         w.write_all(out.as_bytes())
     }
 }

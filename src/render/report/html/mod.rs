@@ -7,6 +7,7 @@ external URL; every text from a file escaped.
 
 mod catalogue;
 mod people;
+mod records;
 mod structure;
 
 use std::io::{self, Write};
@@ -61,6 +62,15 @@ fn sections(o: &ReportOutput) -> Vec<Section> {
     if r.scorecards.is_some() {
         s.push(Section { anchor: "scorecards", label: Label::Scorecards });
     }
+    if r.risks.is_some() {
+        s.push(Section { anchor: "risks", label: Label::Risks });
+    }
+    if r.conflicts.is_some() {
+        s.push(Section { anchor: "conflicts", label: Label::Conflicts });
+    }
+    if r.gaps.is_some() {
+        s.push(Section { anchor: "gaps", label: Label::CompetencyGaps });
+    }
     s
 }
 
@@ -95,6 +105,9 @@ impl Render<ReportOutput<'_>> for Html {
                 "catalogue" => catalogue::cards(&mut out, o),
                 "findings" => catalogue::findings(&mut out, o),
                 "scorecards" => people::scorecards(&mut out, o),
+                "risks" => o.report.risks.iter().for_each(|r| records::risks(&mut out, o, r)),
+                "conflicts" => o.report.conflicts.iter().for_each(|c| records::conflicts(&mut out, o, c)),
+                "gaps" => o.report.gaps.iter().for_each(|g| records::gaps(&mut out, o, g)),
                 _ => {}
             }
             out.push_str("</section>\n");
