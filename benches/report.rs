@@ -15,6 +15,7 @@ fn main() {
     opsroles_synth::write_org(dir, 2000, 20, 7).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let mut times = Vec::new();
+    let mut phases = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     let mut size = 0;
     for _ in 0..5 {
         let t = Instant::now();
@@ -23,8 +24,10 @@ fn main() {
             .map_err(|e| format!("{e:?}"))
             .unwrap();
         let org = opsroles::model::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+        let t_loaded = t.elapsed().as_secs_f64();
         let opts = opsroles::check::Options { levels: Default::default(), deny_warnings: false, today, waivers: true };
         let check = opsroles::check::run(&org, &config, &sources, &opts);
+        let t_checked = t.elapsed().as_secs_f64();
         let dept = opsroles::dept::build(&opsroles::dept::Inputs {
             title: None,
             org: &org,
@@ -38,9 +41,14 @@ fn main() {
             conflicts: None,
             gaps: None,
         });
+        let t_built = t.elapsed().as_secs_f64();
         let html =
             opsroles::render::to_string(ReportFormat::Html, &ReportOutput { report: &dept, lang: Default::default() });
-        times.push(t.elapsed().as_secs_f64());
+        let total = t.elapsed().as_secs_f64();
+        times.push(total);
+        for (p, d) in phases.iter_mut().zip([t_loaded, t_checked - t_loaded, t_built - t_checked, total - t_built]) {
+            p.push(d);
+        }
         size = html.len();
     }
     times.sort_by(f64::total_cmp);
@@ -50,4 +58,8 @@ fn main() {
         times[2],
         size as f64 / 1e6
     );
+    for (name, mut p) in ["load", "check", "build", "render"].into_iter().zip(phases) {
+        p.sort_by(f64::total_cmp);
+        println!("  {name:<7} median {:.3} s", p[2]);
+    }
 }

@@ -197,3 +197,26 @@ fn headings_follow_lang_and_role_text_stays_as_written() {
     assert!(zh.contains("## 5. 崗位說明書"));
     assert!(zh.contains("```mermaid\ngraph TD\n"));
 }
+
+/// A function in which 60 roles take part is too wide for a table: its
+/// duties are listed one by one, each naming its holders by letter. The
+/// generator makes each duty's owner Accountable and Responsible and informs
+/// the next role, so every item can be worked out from the duty's number.
+#[test]
+fn a_function_with_too_many_roles_is_listed_duty_by_duty() {
+    let dir = tempfile::tempdir().unwrap();
+    let (roles, per_role) = (60, 5);
+    opsroles_synth::write_org(dir.path(), roles, per_role, 3).unwrap();
+    let o = run(dir.path(), &["--today", "2026-11-26", "report", "--lang", "en"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let doc = Html::parse_document(&o.stdout);
+    assert_eq!(doc.select(&sel("table.raci")).count(), 0, "a 60-column RACI table was drawn");
+    let items: Vec<String> = doc.select(&sel("ul.raci-list li")).map(|li| li.text().collect()).collect();
+    assert_eq!(items.len(), roles * per_role, "every duty is listed once");
+    for k in 0..roles * per_role {
+        let (r, next) = (k / per_role, (k / per_role + 1) % roles);
+        let item = items.iter().find(|i| i.contains(&format!("(duty-{k:06})"))).expect("duty listed");
+        assert!(item.contains(&format!("A 崗位{r} · R 崗位{r}")), "{item}");
+        assert!(item.ends_with(&format!("I 崗位{next}")), "{item}");
+    }
+}

@@ -130,7 +130,9 @@ pub(super) fn raci(org: &Org, config: &Config) -> Raci {
                     });
                 }
             }
-            let columns = order.iter().filter(|c| rows.iter().any(|r| r.cells.contains_key(*c))).cloned().collect();
+            let present: std::collections::BTreeSet<&str> =
+                rows.iter().flat_map(|r| r.cells.keys().map(String::as_str)).collect();
+            let columns = order.iter().filter(|c| present.contains(c.as_str())).cloned().collect();
             RaciGroup { function: fid, title: ftitle, columns, rows }
         })
         .filter(|g| !g.rows.is_empty())

@@ -72,14 +72,21 @@ pub(super) fn raci(out: &mut String, o: &ReportOutput) {
                 "<p class=\"muted small\">{}</p>\n<ul class=\"raci-list\">\n",
                 t(Label::TooManyColumns)
             ));
+            // Each row names its few holders in column order (a lookup per
+            // holder, not a scan of every column: a group may have thousands).
+            let position: std::collections::HashMap<&str, usize> =
+                g.columns.iter().enumerate().map(|(i, c)| (c.as_str(), i)).collect();
             for row in &g.rows {
+                // Only the group's columns, as the table would show them.
+                let mut holders: Vec<(usize, &String, &String)> =
+                    row.cells.iter().filter_map(|(c, l)| Some((*position.get(c.as_str())?, c, l))).collect();
+                holders.sort_unstable_by_key(|h| h.0);
                 let mut parts: Vec<String> = Vec::new();
                 for letter in ['A', 'R', 'C', 'I'] {
-                    let who: Vec<String> = g
-                        .columns
+                    let who: Vec<String> = holders
                         .iter()
-                        .filter(|c| row.cells.get(*c).is_some_and(|l| l.contains(letter)))
-                        .map(|c| esc(title(o, c)))
+                        .filter(|(_, _, l)| l.contains(letter))
+                        .map(|(_, c, _)| esc(title(o, c)))
                         .collect();
                     if !who.is_empty() {
                         parts.push(format!("<b>{letter}</b> {}", who.join("、")));
