@@ -21,12 +21,21 @@ use crate::source::Sources;
 pub const BLOCKING: &[Code] =
     &[Code::ParseError, Code::Schema, Code::KpiWeights, Code::KpiThresholds, Code::KpiMetric, Code::DuplicateId];
 
+/// The rules whose errors make required competency levels unknowable: they
+/// stop `gaps` (a KPI problem does not).
+pub const LEVELS_BLOCKING: &[Code] = &[Code::ParseError, Code::Schema, Code::DuplicateId];
+
 /// The findings that stop scoring `org` (none: it can be scored).
 pub fn blocking(org: &Org, config: &Config, sources: &Sources, today: NaiveDate) -> Vec<Diagnostic> {
+    blocking_by(org, config, sources, today, BLOCKING)
+}
+
+/// The errors among `codes` that `org` has, checked without waivers.
+pub fn blocking_by(org: &Org, config: &Config, sources: &Sources, today: NaiveDate, codes: &[Code]) -> Vec<Diagnostic> {
     let opts = Options { levels: Levels::default(), deny_warnings: false, today, waivers: false };
     run(org, config, sources, &opts)
         .diagnostics
         .into_iter()
-        .filter(|d| d.severity == Severity::Error && BLOCKING.contains(&d.code))
+        .filter(|d| d.severity == Severity::Error && codes.contains(&d.code))
         .collect()
 }

@@ -8,19 +8,16 @@ of the good ones; a table without a needed column is exit 2.
 use std::io::Write;
 
 use super::Outcome;
-use crate::check::{self, Levels};
+use crate::check;
 use crate::cli::{GapsArgs, GapsFailOn};
 use crate::context::Context;
-use crate::diag::{Code, Severity};
+use crate::diag::Code;
 use crate::gaps::{self, record, Report, Settings};
 use crate::render::gaps::GapsOutput;
 use crate::render::Format;
 use crate::source::Sources;
 use crate::tabular::{self, records};
 use crate::workspace::Workspace;
-
-/// Role problems that make required levels unknowable: those stop the run.
-const BLOCKING: &[Code] = &[Code::ParseError, Code::Schema, Code::DuplicateId];
 
 /// Reads the assessments, finds the gaps, plans training and pairs mentors;
 /// problems go to stderr as `gaps` reports them (the department report reads
@@ -31,12 +28,7 @@ pub(crate) fn load(
     paths: &[std::path::PathBuf],
     read: &tabular::ReadOptions,
 ) -> anyhow::Result<Report> {
-    let opts = check::Options { levels: Levels::default(), deny_warnings: false, today: ctx.today, waivers: false };
-    let blocking: Vec<_> = check::run(&ws.org, &ws.config, &ws.sources, &opts)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error && BLOCKING.contains(&d.code))
-        .collect();
+    let blocking = check::gate::blocking_by(&ws.org, &ws.config, &ws.sources, ctx.today, check::gate::LEVELS_BLOCKING);
     if !blocking.is_empty() {
         return Err(crate::workspace::reject(
             "the role files have errors that make required levels unknown (run `opsroles check`)",
