@@ -116,23 +116,7 @@ fn child(path: &Path, max_mentees: u32) {
     let catalogue = Catalogue::new(&org.roles);
     let assessments = record::read(&tables, &org.roles, &catalogue, &sources);
     let lines = gap::lines(&assessments, &catalogue);
-    let mut needs = Vec::new();
-    for (p, ls) in lines.iter().enumerate() {
-        for l in ls.iter().filter(|l| l.gap().is_some()) {
-            let role = assessments.people[p].role;
-            needs.push(pairing::Need { person: p, role, competency: l.competency, required: l.required });
-        }
-    }
-    let skills: Vec<pairing::Skill> = assessments
-        .levels
-        .iter()
-        .map(|a| pairing::Skill {
-            person: a.person,
-            role: assessments.people[a.person].role,
-            competency: a.competency,
-            level: a.level,
-        })
-        .collect();
+    let (needs, skills) = opsroles::gaps::pairing_input(&assessments, &lines);
     let rules = pairing::Rules { reports_to: &catalogue.reports_to, max_mentees };
     let t = Instant::now();
     let pairs = pairing::pair(&needs, &skills, &rules);

@@ -164,13 +164,11 @@ pub struct Settings<'a> {
     pub max_mentees: u32,
 }
 
-/// Reads the assessment tables (columns checked with
-/// [`record::check_columns`]) and finds gaps, the plan and the pairs.
-pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sources) -> Report {
-    let catalogue = Catalogue::new(roles);
-    let assessments = record::read(tables, roles, &catalogue, sources);
-    let lines = gap::lines(&assessments, &catalogue);
-
+/// What pairing works on: each gap as a need, each assessed level as a skill.
+pub fn pairing_input(
+    assessments: &record::Assessments,
+    lines: &[Vec<gap::Line>],
+) -> (Vec<pairing::Need>, Vec<pairing::Skill>) {
     let mut needs = Vec::new();
     for (p, person_lines) in lines.iter().enumerate() {
         for l in person_lines.iter().filter(|l| l.gap().is_some()) {
@@ -178,7 +176,7 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
             needs.push(pairing::Need { person: p, role, competency: l.competency, required: l.required });
         }
     }
-    let skills: Vec<pairing::Skill> = assessments
+    let skills = assessments
         .levels
         .iter()
         .map(|a| pairing::Skill {
@@ -188,6 +186,17 @@ pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sour
             level: a.level,
         })
         .collect();
+    (needs, skills)
+}
+
+/// Reads the assessment tables (columns checked with
+/// [`record::check_columns`]) and finds gaps, the plan and the pairs.
+pub fn run(tables: &[Table], roles: &[Role], settings: &Settings, sources: &Sources) -> Report {
+    let catalogue = Catalogue::new(roles);
+    let assessments = record::read(tables, roles, &catalogue, sources);
+    let lines = gap::lines(&assessments, &catalogue);
+
+    let (needs, skills) = pairing_input(&assessments, &lines);
     let rules = pairing::Rules { reports_to: &catalogue.reports_to, max_mentees: settings.max_mentees };
     let matches = pairing::pair(&needs, &skills, &rules);
     // People per competency and level, for "who could mentor this at all".

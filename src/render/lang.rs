@@ -215,6 +215,26 @@ catalogue! {
     NoGaps => "無差距", "no gaps";
 }
 
+/// The accounting line of a record command:
+/// `records: 12 read, 11 used, 1 skipped (bad-date 1)`.
+pub fn records_line(r: &crate::tabular::rows::Rows, lang: Lang) -> String {
+    let mut s = format!(
+        "{}: {} {}, {} {}, {} {}",
+        Label::RecordsRead.text(lang),
+        Label::Read.text(lang),
+        r.read,
+        Label::Used.text(lang),
+        r.used,
+        Label::Skipped.text(lang),
+        r.skipped
+    );
+    if !r.skipped_by_reason.is_empty() {
+        let parts: Vec<String> = r.skipped_by_reason.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        s.push_str(&format!(" ({})", parts.join(", ")));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use anstyle::{Ansi256Color, AnsiColor, Color, Style};
 
-use super::{level, records_line, status, summary_line, RiskOutput};
+use super::{level, status, summary_line, RiskOutput};
 use crate::render::columns::{push_padded, width};
 use crate::render::escape::terminal as defang;
 use crate::render::lang::{Label, Lang};
@@ -149,7 +149,7 @@ impl Render<RiskOutput<'_>> for Human {
         out.push('\n');
         out.push_str(&summary_line(reg, lang));
         out.push('\n');
-        out.push_str(&records_line(reg, lang));
+        out.push_str(&crate::render::lang::records_line(&reg.rows, lang));
         out.push('\n');
         w.write_all(out.as_bytes())
     }

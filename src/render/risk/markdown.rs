@@ -6,7 +6,7 @@ summary per level. Every cell from a file is escaped.
 
 use std::io::{self, Write};
 
-use super::{fmea, level, records_line, status, summary_line, RiskOutput};
+use super::{fmea, level, status, summary_line, RiskOutput};
 use crate::render::escape::md_cell as md;
 use crate::render::lang::Label;
 use crate::render::Render;
@@ -82,7 +82,11 @@ impl Render<RiskOutput<'_>> for Markdown {
                 .collect();
             out.push_str(&format!("| **{likelihood}** | {} |\n", cells.join(" | ")));
         }
-        out.push_str(&format!("\n{}\n\n{}\n", summary_line(reg, lang), records_line(reg, lang)));
+        out.push_str(&format!(
+            "\n{}\n\n{}\n",
+            summary_line(reg, lang),
+            crate::render::lang::records_line(&reg.rows, lang)
+        ));
         w.write_all(out.as_bytes())
     }
 }

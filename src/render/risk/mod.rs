@@ -75,26 +75,6 @@ pub fn fmea(r: &Risk) -> String {
     }
 }
 
-/// `records: 12 read, 11 used, 1 skipped (bad-rating 1)`.
-pub fn records_line(reg: &Register, lang: Lang) -> String {
-    let r = &reg.rows;
-    let mut s = format!(
-        "{}: {} {}, {} {}, {} {}",
-        Label::RecordsRead.text(lang),
-        Label::Read.text(lang),
-        r.read,
-        Label::Used.text(lang),
-        r.used,
-        Label::Skipped.text(lang),
-        r.skipped
-    );
-    if !r.skipped_by_reason.is_empty() {
-        let parts: Vec<String> = r.skipped_by_reason.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        s.push_str(&format!(" ({})", parts.join(", ")));
-    }
-    s
-}
-
 /// The per-level summary: `重大 critical 2 · 較大 high 3 · … · 已逾期 overdue 1`.
 pub fn summary_line(reg: &Register, lang: Lang) -> String {
     let mut parts: Vec<String> =

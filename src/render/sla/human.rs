@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use anstyle::{Ansi256Color, AnsiColor, Color, Style};
 
-use super::{days, heading, records_line, share, state, summary_line, SlaOutput};
+use super::{days, heading, share, state, summary_line, SlaOutput};
 use crate::render::columns::{lines, push_date, push_padded, width, Cell};
 use crate::render::escape::terminal as defang;
 use crate::render::lang::{Label, Lang};
@@ -167,7 +167,7 @@ impl Render<SlaOutput<'_>> for Human {
             }
             out.push('\n');
         }
-        out.push_str(&records_line(log, lang));
+        out.push_str(&crate::render::lang::records_line(&log.rows, lang));
         out.push('\n');
         w.write_all(out.as_bytes())
     }

@@ -5,7 +5,7 @@ and the summary per party. Every cell from a file is escaped.
 
 use std::io::{self, Write};
 
-use super::{days, heading, records_line, share, state, summary_line, SlaOutput};
+use super::{days, heading, share, state, summary_line, SlaOutput};
 use crate::render::escape::md_cell as md;
 use crate::render::lang::Label;
 use crate::render::Render;
@@ -78,7 +78,7 @@ impl Render<SlaOutput<'_>> for Markdown {
                 ));
             }
         }
-        out.push_str(&format!("\n{}\n", records_line(log, lang)));
+        out.push_str(&format!("\n{}\n", crate::render::lang::records_line(&log.rows, lang)));
         w.write_all(out.as_bytes())
     }
 }

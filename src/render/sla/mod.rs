@@ -82,26 +82,6 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
     parts.join(" · ")
 }
 
-/// `records: 12 read, 11 used, 1 skipped (bad-date 1)`.
-pub fn records_line(log: &Log, lang: Lang) -> String {
-    let r = &log.rows;
-    let mut s = format!(
-        "{}: {} {}, {} {}, {} {}",
-        Label::RecordsRead.text(lang),
-        Label::Read.text(lang),
-        r.read,
-        Label::Used.text(lang),
-        r.used,
-        Label::Skipped.text(lang),
-        r.skipped
-    );
-    if !r.skipped_by_reason.is_empty() {
-        let parts: Vec<String> = r.skipped_by_reason.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        s.push_str(&format!(" ({})", parts.join(", ")));
-    }
-    s
-}
-
 /// The heading facts: `3 個工作日內解決 · 今天 2025-10-15 · 日曆 cn · 協調人 運營總監`.
 pub fn heading(o: &SlaOutput) -> String {
     let (log, lang) = (o.log, o.lang);
