@@ -224,7 +224,7 @@ fn a_missing_column_is_exit_2() {
         Some("員工,崗位,能力\n張偉,流程管理經理,流程建模能力\n".as_bytes().to_vec()),
     );
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("<stdin>: no `level (等級,"), "{}", o.stderr);
+    assert!(o.stderr.contains("<stdin>:1: no level (等級,"), "{}", o.stderr);
     assert!(o.stderr.contains("the headers are: 員工, 崗位, 能力"), "{}", o.stderr);
 }
 

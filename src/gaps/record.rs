@@ -32,7 +32,7 @@ use crate::diag::Code;
 use crate::model::names::Found;
 use crate::model::Role;
 use crate::source::{Location, Sources};
-use crate::tabular::headers::{spelled, Column, Schema};
+use crate::tabular::headers::{Column, Schema};
 use crate::tabular::records::Table;
 use crate::tabular::rows::{Rows, LISTED};
 
@@ -99,15 +99,8 @@ impl Assessments {
 /// Fails (exit 2) when a table lacks a column that every record needs.
 pub fn check_columns(tables: &[Table], sources: &Sources) -> anyhow::Result<()> {
     for t in tables {
-        for name in REQUIRED {
-            if t.headers.get(name).is_none() {
-                bail!(
-                    "{}: no `{}` column; the headers are: {} (map another header in `columns:` of opsroles.yaml)",
-                    sources.name(t.file),
-                    spelled(SCHEMA, name),
-                    t.headers.shown()
-                );
-            }
+        if let Some(message) = crate::tabular::fields::missing_columns(t, SCHEMA, REQUIRED, sources.name(t.file)) {
+            bail!(message);
         }
     }
     Ok(())

@@ -121,7 +121,7 @@ pub fn missing_columns(table: &Table, schema: super::headers::Schema, required: 
         return None;
     }
     Some(format!(
-        "{file}:{}: no {} {}; the headers are: {}",
+        "{file}:{}: no {} {}; the headers are: {} (or map a header in `columns:` of opsroles.yaml)",
         table.header_line,
         missing.join(", "),
         if missing.len() == 1 { "column" } else { "columns" },

@@ -187,7 +187,7 @@ fn a_missing_column_names_the_headers_found() {
     let err = check_columns(&[t], &w.sources).unwrap_err().to_string();
     assert_eq!(
         err,
-        "a.csv: no `level (等級, 能力等級, 評估等級, 評級, 水平, 熟練度)` column; the headers are: 員工, 崗位, 能力, 分數 (map another header in `columns:` of opsroles.yaml)"
+        "a.csv:1: no level (等級, 能力等級, 評估等級, 評級, 水平, 熟練度) column; the headers are: 員工, 崗位, 能力, 分數 (or map a header in `columns:` of opsroles.yaml)"
     );
 }
 
