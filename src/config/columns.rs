@@ -1,6 +1,8 @@
 /*!
 `columns:` — an export header mapped to a standard column, for exports whose
-headers no synonym covers (`columns: {部門人員: person, 考核期: period}`).
+headers no synonym covers (`columns: {部門人員: person, 考核期: period}`), or
+to `ignore`: a column the export has for other readers (`備註: ignore`), which
+a command then neither reads nor warns about.
 
 The standard columns are those of every command that reads a table (score,
 risk, sla, gaps); each command's column schema uses these names, and a test
@@ -13,8 +15,12 @@ use super::Checker;
 use crate::source::Location;
 use crate::yaml::SpannedMap;
 
+/// A column mapped here is left unread, without a warning.
+pub const IGNORE_COLUMN: &str = "ignore";
+
 /// Every standard column name a header may be mapped to.
 pub const STANDARD_COLUMNS: &[&str] = &[
+    IGNORE_COLUMN,
     // score (SPEC 3.2)
     "period",
     "person",

@@ -137,6 +137,8 @@ codes! {
         "A row whose period lies outside the scored period.";
     ZeroDenominator = "zero-denominator", Row, Warning,
         "A ratio KPI whose denominator sums to zero.";
+    UnknownColumn = "unknown-column", Row, Warning,
+        "An export column that is no known column and names no KPI: it is not read.";
 }
 
 impl Code {

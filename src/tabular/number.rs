@@ -8,6 +8,10 @@ Cell values as analysts' exports spell them (SPEC 3.2).
 flagged, since Excel's accounting format shows zero as `-`. Anything else is a
 bad value — never a guess: `1,5` without `--decimal-comma` is refused, not
 read as 15.
+
+[`parse_counted`] also reads a number followed by a unit word — `3個`, `12次`,
+`8分`, `3.5天`, `4小時` — and says which unit it was, for the caller to check
+against what the column measures (a count KPI takes `3個`, not `4小時`).
 */
 
 use std::str::FromStr;
@@ -56,6 +60,72 @@ const MISSING: &[&str] = &[
     "不适用",
     "null",
 ];
+
+/// What a unit word after a number says the number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitWord {
+    /// 個, 次, 件, 項, 人, 起, 筆: things counted.
+    Count,
+    /// 分: points of a score.
+    Points,
+    /// 天, 日, 工作日: days.
+    Days,
+    /// 小時, 時: hours.
+    Hours,
+}
+
+impl UnitWord {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitWord::Count => "count",
+            UnitWord::Points => "score",
+            UnitWord::Days => "days",
+            UnitWord::Hours => "hours",
+        }
+    }
+}
+
+/// Unit words, longest first so `4個小時` is hours, not a count.
+const UNIT_WORDS: &[(&str, UnitWord)] = &[
+    ("個工作日", UnitWord::Days),
+    ("个工作日", UnitWord::Days),
+    ("個小時", UnitWord::Hours),
+    ("个小时", UnitWord::Hours),
+    ("工作日", UnitWord::Days),
+    ("小時", UnitWord::Hours),
+    ("小时", UnitWord::Hours),
+    ("天", UnitWord::Days),
+    ("日", UnitWord::Days),
+    ("時", UnitWord::Hours),
+    ("时", UnitWord::Hours),
+    ("個", UnitWord::Count),
+    ("个", UnitWord::Count),
+    ("次", UnitWord::Count),
+    ("件", UnitWord::Count),
+    ("項", UnitWord::Count),
+    ("项", UnitWord::Count),
+    ("人", UnitWord::Count),
+    ("起", UnitWord::Count),
+    ("筆", UnitWord::Count),
+    ("笔", UnitWord::Count),
+    ("分", UnitWord::Points),
+];
+
+/// Parses a cell that may end in a unit word (`3個`, `4 小時`): the number
+/// and the unit it names. A unit word with no number before it is bad.
+pub fn parse_counted(raw: &str, decimal_comma: bool) -> (Cell, Option<UnitWord>) {
+    let t = raw.trim();
+    for (word, unit) in UNIT_WORDS {
+        if let Some(rest) = t.strip_suffix(word) {
+            let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            return match parse(rest, decimal_comma) {
+                cell @ Cell::Number { percent: false, .. } => (cell, Some(*unit)),
+                _ => (Cell::Bad, None),
+            };
+        }
+    }
+    (parse(t, decimal_comma), None)
+}
 
 /// The common case, straight from bytes: `[-]digits[.digits]`, at most 18
 /// digits. `None` means "not that simple": use [`parse`].
@@ -311,6 +381,26 @@ mod tests {
         assert_eq!(parse("1000000000000000.1", false), Cell::Bad);
         assert_eq!(parse("79,228,162,514,264,337,593,543,950,335", false), Cell::Bad);
         assert_eq!(parse("-1E+20", false), Cell::Bad);
+    }
+
+    #[test]
+    fn numbers_with_unit_words() {
+        let counted = |s: &str| parse_counted(s, false);
+        assert_eq!(counted("3個"), (Cell::Number { value: d("3"), percent: false }, Some(UnitWord::Count)));
+        assert_eq!(counted("12次").1, Some(UnitWord::Count));
+        assert_eq!(counted("8分"), (Cell::Number { value: d("8"), percent: false }, Some(UnitWord::Points)));
+        assert_eq!(counted("3.5天"), (Cell::Number { value: d("3.5"), percent: false }, Some(UnitWord::Days)));
+        assert_eq!(counted("4小時"), (Cell::Number { value: d("4"), percent: false }, Some(UnitWord::Hours)));
+        assert_eq!(counted("4 小时").1, Some(UnitWord::Hours));
+        assert_eq!(counted("4個小時").1, Some(UnitWord::Hours), "not a count of 小時");
+        assert_eq!(counted("2個工作日").1, Some(UnitWord::Days));
+        assert_eq!(counted("１２次"), (Cell::Number { value: d("12"), percent: false }, Some(UnitWord::Count)));
+        // Plain cells are as `parse` reads them; a word alone is bad.
+        assert_eq!(counted("85.5%"), (Cell::Number { value: d("85.5"), percent: true }, None));
+        assert_eq!(counted("—"), (Cell::Missing { dash: false }, None));
+        assert_eq!(counted("個"), (Cell::Bad, None));
+        assert_eq!(counted("50%次"), (Cell::Bad, None));
+        assert_eq!(counted("三個"), (Cell::Bad, None));
     }
 
     #[test]

@@ -5,7 +5,11 @@ report's vocabulary, and about 1 % planted near-duplicates (a duty of another
 role with one character changed, sometimes in Simplified script) so that
 `similar-duty` has real work to find. Deterministic: same arguments, same
 files.
+
+[`score`] writes metric exports for the `score` benchmark and scale runs.
 */
+
+pub mod score;
 
 use std::fmt::Write as _;
 use std::path::Path;

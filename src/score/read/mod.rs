@@ -7,6 +7,11 @@ caches keyed by the raw bytes of the cell (with a one-entry "same as the last
 row" check in front), so a row costs a few comparisons and a number parse.
 Opening, encodings, headers and the accounting are the shared ones of
 [`crate::tabular`]; this is the fast path on top of them.
+
+The shape for any source of rows: a file is opened, its header row becomes a
+[`layout::Layout`], then every record goes through [`Reader::row`] (in
+`row.rs`) with its line. A reader of another format (a spreadsheet) feeds
+records to the same function.
 */
 
 use std::fmt;
@@ -25,6 +30,7 @@ use super::split::{split, Batch};
 
 use crate::diag::Code;
 use crate::score::layout;
+use crate::score::periods::Coverage;
 use crate::score::plan::{Plan, Targets};
 use crate::score::tally::Tally;
 use crate::source::{FileId, Location};
@@ -70,8 +76,28 @@ pub struct Read_ {
     pub span: Option<Period>,
     /// Whether any export had a period column.
     pub dated: bool,
-    /// Notes for stderr (ignored columns, encodings).
+    /// Notes for stderr (encodings).
     pub notes: Vec<String>,
+    /// Columns that were not read.
+    pub ignored_columns: Vec<IgnoredColumn>,
+    /// The periods of every dated row, selected or not.
+    pub coverage: Coverage,
+    /// Rows whose period is in the scored period, and in the compared one
+    /// (whether or not they were used).
+    pub in_main: u64,
+    pub in_compare: u64,
+    /// Whether people were known by a number column (`張偉 (E001)`).
+    pub person_ids: bool,
+}
+
+/// An export column that was not read (SPEC 3.2: a warning; `--strict`
+/// fails on it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoredColumn {
+    pub file: String,
+    pub name: String,
+    /// `did you mean …?`, or why a known name is not read.
+    pub hint: Option<String>,
 }
 
 /// A problem that stops the run (exit 2): the file and what is wrong.
@@ -107,12 +133,16 @@ enum Resolved {
 
 /// Rows whose only use was ratio parts: they become `zero-denominator` rows
 /// if every ratio they fed ends without a value. Keyed by (entity, the set of
-/// ratio KPIs fed, which period sets), so memory grows with people × KPIs.
-#[derive(Default)]
+/// ratio KPIs fed, which period sets), so memory grows with people × KPIs —
+/// by a count and the first row, not a list of rows.
 struct RatioOnly {
     count: u32,
-    lines: Vec<Location>,
+    first: Location,
 }
+
+/// A period cell, resolved: the period, and whether it is in the scored
+/// period (bit 0) and the compared one (bit 1).
+type PeriodCell = Option<(Period, u8)>;
 
 /// State shared by all files of a run.
 struct Reader<'a> {
@@ -123,10 +153,15 @@ struct Reader<'a> {
     span: Option<Period>,
     targets: Vec<Targets>,
     candidates: Vec<Vec<String>>,
-    periods: Cache<Option<Period>>,
+    periods: Cache<PeriodCell>,
     roles: Cache<RoleName>,
     metrics: Vec<Cache<Resolved>>,
     persons: Cache<Option<u32>>,
+    coverage: Coverage,
+    in_main: u64,
+    in_compare: u64,
+    person_ids: bool,
+    ignored_columns: Vec<IgnoredColumn>,
     /// Wide layout: [role][metric column] → meaning, for the current file.
     wide: Vec<Vec<Option<Resolved>>>,
     /// The encoding of the current file's cells (see `tabular::open`).
@@ -150,21 +185,25 @@ pub fn read_all(
     progress: &dyn Progress,
 ) -> Result<Read_, Fatal> {
     let Some(&first) = files.first() else {
-        let tally = Tally::new(plan.max_kpis);
-        return Ok(Read_ { tally, rows: Rows::default(), span: None, dated: false, notes: Vec::new() });
+        return Err(Fatal("no export to read".to_string()));
     };
     let mut r = Reader {
         plan,
         opts,
-        tally: Tally::new(plan.max_kpis),
+        tally: Tally::new(plan.max_slots, opts.compare.is_some()),
         rows: Rows::default(),
         span: None,
         targets: Vec::new(),
         candidates: Vec::new(),
         periods: Cache::new(),
         roles: Cache::new(),
-        metrics: plan.roles.iter().map(|_| Cache::with_ring(16)).collect(),
+        metrics: plan.roles.iter().map(|_| Cache::new()).collect(),
         persons: Cache::new(),
+        coverage: Coverage::default(),
+        in_main: 0,
+        in_compare: 0,
+        person_ids: false,
+        ignored_columns: Vec::new(),
         last_entity: None,
         wide: Vec::new(),
         cells: UTF_8,
@@ -179,7 +218,18 @@ pub fn read_all(
         r.read_file(file_no as u32, &input, raw, progress)?;
     }
     r.settle_zero_denominators();
-    Ok(Read_ { tally: r.tally, rows: r.rows, span: r.span, dated: r.dated, notes: r.notes })
+    Ok(Read_ {
+        tally: r.tally,
+        rows: r.rows,
+        span: r.span,
+        dated: r.dated,
+        notes: r.notes,
+        ignored_columns: r.ignored_columns,
+        coverage: r.coverage,
+        in_main: r.in_main,
+        in_compare: r.in_compare,
+        person_ids: r.person_ids,
+    })
 }
 
 fn io_fatal(name: &str, e: std::io::Error) -> Fatal {
@@ -206,7 +256,7 @@ impl Reader<'_> {
             self.periods = Cache::new();
             self.roles = Cache::new();
             self.persons = Cache::new();
-            self.metrics = self.plan.roles.iter().map(|_| Cache::with_ring(16)).collect();
+            self.metrics = self.plan.roles.iter().map(|_| Cache::new()).collect();
             self.last_entity = None;
             self.cells = opened.cells;
         }
@@ -232,11 +282,19 @@ impl Reader<'_> {
         if headers.iter().any(|h| h.contains('\0')) || headers.iter().all(|h| h.is_empty()) {
             return Err(Fatal(format!("{name}:{header_line}: no header row (the first line has no column names)")));
         }
-        let layout = layout::layout(&headers, &self.opts.read.columns, self.plan)
+        let layout = layout::layout(&headers, &self.opts.read.columns, self.plan, self.opts.by_role)
             .map_err(|m| Fatal(format!("{name}:{header_line}: {m}")))?;
-        if !layout.ignored.is_empty() {
-            self.notes.push(format!("{name}: ignored columns: {}", layout.ignored.join(", ")));
+        for i in &layout.ignored {
+            let column = IgnoredColumn { file: name.to_string(), name: i.name.clone(), hint: i.hint.clone() };
+            self.ignored_columns.push(column);
         }
+        if layout.person_id.is_some() {
+            self.person_ids = true;
+        }
+        // Person keys mean something else in a file with (or without) a
+        // number column: resolve them afresh.
+        self.persons = Cache::new();
+        self.last_entity = None;
         if layout.period.is_some() {
             self.dated = true;
         } else if self.opts.period.is_some() || self.opts.compare.is_some() {

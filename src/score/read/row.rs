@@ -7,29 +7,78 @@ reason it is skipped.
 use csv::ByteRecord;
 use rust_decimal::Decimal;
 
-use super::{text, Fatal, Reader, Resolved, RoleName};
+use super::{text, Fatal, PeriodCell, RatioOnly, Reader, Resolved, RoleName};
 use crate::diag::Code;
 use crate::model::names::Found;
 use crate::model::Unit;
 use crate::score::cache::show;
 use crate::score::layout::{Kind, Layout};
-use crate::score::plan::{MetricMatch, Part};
+use crate::score::plan::{KpiPlan, MetricMatch, Part};
 use crate::score::tally::LastKey;
 use crate::source::Location;
-use crate::tabular::number::{self, Cell};
+use crate::tabular::number::{self, Cell, UnitWord};
 use crate::tabular::period::{self, Period};
 
 /// Which period sets a row belongs to: (the scored period, the compared one).
 type Sets = (bool, bool);
 
+/// Whether a unit word after a number fits what a KPI measures (`3個` for a
+/// count, `4小時` for hours). Ratio parts have no declared unit of their own.
+fn fits(word: UnitWord, k: &KpiPlan, part: Part) -> bool {
+    part != Part::Value
+        || matches!(
+            (word, k.unit),
+            (UnitWord::Count, Unit::Count)
+                | (UnitWord::Points, Unit::Score)
+                | (UnitWord::Days, Unit::Days)
+                | (UnitWord::Hours, Unit::Hours)
+        )
+}
+
 impl Reader<'_> {
     /// A value cell: plain decimals straight from the bytes, the rest (`85%`,
-    /// `¥1,200`, full-width digits…) through the full parser.
-    fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<Cell, Fatal> {
+    /// `¥1,200`, `3個`, full-width digits…) through the full parser.
+    #[inline]
+    fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<(Cell, Option<UnitWord>), Fatal> {
         Ok(match number::parse_plain(raw) {
-            Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
-            _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
+            Some(value) if !self.opts.decimal_comma => (Cell::Number { value, percent: false }, None),
+            _ => number::parse_counted(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
         })
+    }
+
+    /// A unit word that does not fit a KPI the value feeds: the detail for
+    /// the `bad-value` problem.
+    fn misfit(&self, role: usize, targets: u32, word: Option<UnitWord>, raw: &[u8]) -> Option<String> {
+        let word = word?;
+        let kpis = &self.plan.roles[role].kpis;
+        let (ki, _) =
+            self.targets[targets as usize].iter().find(|&&(ki, part)| !fits(word, &kpis[ki], part)).copied()?;
+        Some(format!(
+            "`{}` is in {}, but KPI `{}` is measured in {}",
+            show(raw, self.cells),
+            word.as_str(),
+            kpis[ki].id,
+            kpis[ki].unit
+        ))
+    }
+
+    /// The sets of a period cell, noting the period's coverage once per
+    /// distinct cell.
+    fn period_cell(&mut self, raw: &[u8], name: &str, line: u64) -> Result<PeriodCell, Fatal> {
+        let (opts, coverage) = (self.opts, &mut self.coverage);
+        self.periods.get(
+            raw,
+            self.cells,
+            |s| {
+                let p = period::parse(s)?;
+                coverage.add(p);
+                let in_compare = opts.compare.is_some_and(|c| c.contains(&p));
+                let in_main = opts.period.map_or(!in_compare, |m| m.contains(&p));
+                Some((p, u8::from(in_main) | (u8::from(in_compare) << 1)))
+            },
+            name,
+            line,
+        )
     }
 
     fn here(&self, line: u64) -> Location {
@@ -46,23 +95,20 @@ impl Reader<'_> {
         line: u64,
     ) -> Result<(), Fatal> {
         // Period: which set the row belongs to.
-        let mut period = None;
-        if let Some(c) = layout.period {
-            let raw = &rec[c];
-            match self.periods.get(raw, self.cells, period::parse, name, line)? {
-                Some(p) => period = Some(p),
+        let (period, bits) = match layout.period {
+            Some(c) => match self.period_cell(&rec[c], name, line)? {
+                Some((p, bits)) => (Some(p), bits),
                 None => {
-                    let detail = format!("`{}` is not a period", show(raw, self.cells));
+                    let detail = format!("`{}` is not a period", show(&rec[c], self.cells));
                     self.rows.skip(Code::BadValue, self.here(line), detail);
                     return Ok(());
                 }
-            }
-        }
-        let in_compare = matches!((self.opts.compare, period), (Some(c), Some(p)) if c.contains(&p));
-        let in_main = match (self.opts.period, period) {
-            (Some(m), Some(p)) => m.contains(&p),
-            _ => !in_compare,
+            },
+            None => (None, 1),
         };
+        let (in_main, in_compare) = (bits & 1 != 0, bits & 2 != 0);
+        self.in_main += u64::from(in_main);
+        self.in_compare += u64::from(in_compare);
         if !in_main && !in_compare {
             let p = period.map_or(String::new(), |p| p.to_string());
             let scored = self.opts.period.map_or(String::new(), |p| p.to_string());
@@ -70,19 +116,32 @@ impl Reader<'_> {
             return Ok(());
         }
         let Some(role) = self.role(&rec[layout.role], name, line)? else { return Ok(()) };
-        let person = match layout.person {
-            Some(c) if !self.opts.by_role => {
+        let person = match layout.person_id.or(layout.person) {
+            Some(c) => {
+                // People are known by their number when there is one; the
+                // name is kept beside it. An empty cell names nobody.
+                let name_col = layout.person.filter(|_| layout.person_id.is_some());
                 let (tally, cells) = (&mut self.tally, self.cells);
-                // An empty (or blank) cell resolves to no person.
-                match self.persons.get(&rec[c], cells, |s| (!s.is_empty()).then(|| tally.person(s)), name, line)? {
+                let found = self.persons.get(
+                    &rec[c],
+                    cells,
+                    |key| {
+                        let full_name = name_col.map(|n| show(&rec[n], cells));
+                        (!key.is_empty()).then(|| tally.person(key, full_name.as_deref()))
+                    },
+                    name,
+                    line,
+                )?;
+                match found {
                     Some(p) => Some(p),
                     None => {
-                        self.rows.skip(Code::MissingValue, self.here(line), "the person cell is empty".to_string());
+                        let column = if layout.person_id.is_some() { "person number" } else { "person" };
+                        self.rows.skip(Code::MissingValue, self.here(line), format!("the {column} cell is empty"));
                         return Ok(());
                     }
                 }
             }
-            _ => None,
+            None => None,
         };
         let key = LastKey { end: period.map(|p| p.end), start: period.map(|p| p.start), file, line };
         let entity = match self.last_entity {
@@ -239,7 +298,11 @@ impl Reader<'_> {
             }
         };
         match self.cell(raw_value, name, line)? {
-            Cell::Number { value, percent } => {
+            (Cell::Number { .. }, word @ Some(_)) if self.misfit(role, targets, word, raw_value).is_some() => {
+                let detail = self.misfit(role, targets, word, raw_value).unwrap_or_default();
+                self.rows.skip(Code::BadValue, self.here(line), detail);
+            }
+            (Cell::Number { value, percent }, _) => {
                 let fed_value = self.add(targets, role, entity, sets, key, value, percent);
                 self.rows.used += 1;
                 if !fed_value {
@@ -247,7 +310,7 @@ impl Reader<'_> {
                     self.note_ratio_only(entity, set, sets, line);
                 }
             }
-            Cell::Missing { dash } => {
+            (Cell::Missing { dash }, _) => {
                 let detail = if dash {
                     "`-` read as missing (Excel's accounting format also shows zero as `-`)".to_string()
                 } else {
@@ -255,7 +318,7 @@ impl Reader<'_> {
                 };
                 self.rows.skip(Code::MissingValue, self.here(line), detail);
             }
-            Cell::Bad => {
+            (Cell::Bad, _) => {
                 let detail = format!("`{}` is not a number", show(raw_value, self.cells));
                 self.rows.skip(Code::BadValue, self.here(line), detail);
             }
@@ -298,14 +361,18 @@ impl Reader<'_> {
                 }
             };
             match self.cell(raw, name, line)? {
-                Cell::Number { value, percent } => {
+                (Cell::Number { .. }, word @ Some(_)) if self.misfit(role, targets, word, raw).is_some() => {
+                    let detail = self.misfit(role, targets, word, raw).unwrap_or_default();
+                    cell_problems.push((Code::BadValue, format!("{header}: {detail}")));
+                }
+                (Cell::Number { value, percent }, _) => {
                     if self.add(targets, role, entity, sets, key, value, percent) {
                         fed_value = true;
                     } else {
                         fed_ratio.push(targets);
                     }
                 }
-                Cell::Missing { dash } => {
+                (Cell::Missing { dash }, _) => {
                     let detail = if dash {
                         format!("{header}: `-` read as missing (Excel's accounting zero?)")
                     } else {
@@ -313,7 +380,7 @@ impl Reader<'_> {
                     };
                     cell_problems.push((Code::MissingValue, detail));
                 }
-                Cell::Bad => cell_problems
+                (Cell::Bad, _) => cell_problems
                     .push((Code::BadValue, format!("{header}: `{}` is not a number", show(raw, self.cells)))),
             }
         }
@@ -369,7 +436,12 @@ impl Reader<'_> {
             let v = if percent && k.unit == Unit::Ratio { value / Decimal::ONE_HUNDRED } else { value };
             for (set, on) in [(false, in_main), (true, in_compare)] {
                 if on {
-                    self.tally.acc(set, entity, kpi).add(part, v, key, k.aggregate);
+                    match (part, k.parts_slot) {
+                        (Part::Value, _) | (_, None) => {
+                            self.tally.slot(set, entity, k.slot).add_value(v, key, k.aggregate)
+                        }
+                        (_, Some(parts)) => self.tally.slot(set, entity, parts).add_part(part, v),
+                    }
                 }
             }
         }
@@ -403,31 +475,30 @@ impl Reader<'_> {
 
     fn note_ratio_only(&mut self, entity: usize, set: u32, (in_main, in_compare): Sets, line: u64) {
         let bits = u8::from(in_main) | (u8::from(in_compare) << 1);
-        let loc = self.here(line);
-        let e = self.ratio_only.entry((entity as u32, set, bits)).or_default();
-        e.count += 1;
-        if e.lines.len() < crate::tabular::rows::LISTED {
-            e.lines.push(loc);
-        }
+        let first = self.here(line);
+        self.ratio_only.entry((entity as u32, set, bits)).or_insert(RatioOnly { count: 0, first }).count += 1;
     }
 
     /// Rows whose only use was ratios whose denominators summed to zero gave
     /// nothing to a scorecard after all: they are skipped as `zero-denominator`.
     pub(super) fn settle_zero_denominators(&mut self) {
         let mut keys: Vec<&(u32, u32, u8)> = self.ratio_only.keys().collect();
-        keys.sort_unstable();
+        keys.sort_unstable_by_key(|k| (self.ratio_only[k].first, **k));
         let mut moved = Vec::new();
         for &(entity, set, bits) in keys {
-            let e = &self.tally.entities[entity as usize];
-            let kpis = &self.plan.roles[e.role].kpis;
+            let e = self.tally.entities[entity as usize];
+            let kpis = &self.plan.roles[e.role as usize].kpis;
             let all_zero = self.ratio_sets[set as usize].iter().all(|&ki| {
                 [(false, bits & 1 != 0), (true, bits & 2 != 0)]
                     .into_iter()
                     .filter(|(_, on)| *on)
-                    .all(|(compare, _)| self.tally.get(compare, entity as usize, ki).zero_denominator(&kpis[ki]))
+                    .all(|(compare, _)| self.tally.value(compare, entity as usize, &kpis[ki]).zero_denominator())
             });
             if all_zero {
-                let who = e.person.clone().unwrap_or_else(|| self.plan.roles[e.role].id.clone());
+                let who = self
+                    .tally
+                    .person_label(entity as usize)
+                    .unwrap_or_else(|| self.plan.roles[e.role as usize].id.clone());
                 let ids: Vec<String> = self.ratio_sets[set as usize]
                     .iter()
                     .map(|&ki| format!("{} ({})", kpis[ki].id, kpis[ki].metric))
@@ -437,11 +508,11 @@ impl Reader<'_> {
                     ids.join(", ")
                 );
                 let r = &self.ratio_only[&(entity, set, bits)];
-                moved.push((r.count, r.lines.clone(), detail));
+                moved.push((r.count, r.first, detail));
             }
         }
-        for (n, lines, detail) in moved {
-            self.rows.reclassify_used(Code::ZeroDenominator, u64::from(n), lines, &detail);
+        for (n, first, detail) in moved {
+            self.rows.reclassify_used(Code::ZeroDenominator, u64::from(n), vec![first], &detail);
         }
     }
 }
