@@ -2,64 +2,11 @@
 //! examples, the same data in every supported shape and encoding, row
 //! accounting, periods, formats, and bad exports.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
 use assert_cmd::Command;
+use common::{card, json, q3_text, root, score, score_in, write, Out};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn q3_text() -> String {
-    std::fs::read_to_string(root().join("examples/q3.csv")).unwrap()
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn score(args: &[&str]) -> Out {
-    score_in(&root(), args, None)
-}
-
-fn score_in(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Out {
-    let mut c = Command::cargo_bin("opsroles").unwrap();
-    c.current_dir(dir)
-        .arg("--config")
-        .arg(root().join("opsroles.yaml"))
-        .arg("score")
-        .args(args)
-        .timeout(Duration::from_secs(20));
-    if let Some(bytes) = stdin {
-        c.write_stdin(bytes);
-    }
-    let o = c.output().unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    let o = score(&a);
-    serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", o.stdout, o.stderr))
-}
-
-fn card<'a>(doc: &'a Value, entity: &str) -> &'a Value {
-    doc["scorecards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["entity"] == entity)
-        .unwrap_or_else(|| panic!("no card for {entity}"))
-}
 
 #[test]
 fn zhang_wei_scores_as_worked_by_hand() {
@@ -124,11 +71,6 @@ fn the_gbk_wide_excel_export_gives_identical_scorecards() {
     let wide = json(&["examples/q3-excel-gbk.csv"]);
     assert_eq!(long["scorecards"], wide["scorecards"]);
     assert_eq!(long["period"], wide["period"]);
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(dir.join(name), bytes).unwrap();
-    name.to_string()
 }
 
 #[test]

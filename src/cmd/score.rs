@@ -92,15 +92,16 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         width: to_terminal.then(terminal_width).flatten(),
         terminal: to_terminal,
         bom: !args.no_bom,
+        color: args.output.is_none() && crate::output::colour_on_stdout(ctx.color),
     };
     let data = ScoreOutput { report: &report, view };
+    // Without colour the table is plain data: nothing to strip on the way.
+    let kind = if view.color { args.format.kind() } else { crate::output::Kind::Data };
     let nothing = report.rows.used == 0;
     // A run that scored nothing still shows its row accounting on standard
     // output, but never replaces an existing `-o` report with an empty one.
     if !(nothing && args.output.is_some()) {
-        crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
-            args.format.renderer().render(&data, w)
-        })?;
+        crate::output::emit(args.output.as_deref(), kind, ctx.color, |w| args.format.renderer().render(&data, w))?;
     }
     if nothing {
         let _ = writeln!(err, "error: no row gave a value to any scorecard");

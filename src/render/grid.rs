@@ -11,6 +11,8 @@ Cell text must already be safe for a terminal (see
 around the padded text so widths stay right.
 */
 
+use std::borrow::Cow;
+
 use anstyle::Style;
 use unicode_width::UnicodeWidthStr;
 
@@ -29,36 +31,43 @@ pub enum Align {
     Right,
 }
 
+/// A cell: its text (borrowed when it is the same in every table), its
+/// display width, and an optional colour.
 #[derive(Debug, Clone)]
-pub struct Cell {
-    text: String,
+pub struct Cell<'a> {
+    text: Cow<'a, str>,
     width: usize,
     style: Option<Style>,
 }
 
-impl Cell {
-    pub fn new(text: impl Into<String>) -> Cell {
+impl<'a> Cell<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Cell<'a> {
         let text = text.into();
         Cell { width: width(&text), text, style: None }
     }
 
-    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+    /// A cell whose width is already known (text repeated in every table).
+    pub fn measured(text: &'a str, width: usize) -> Cell<'a> {
+        Cell { text: Cow::Borrowed(text), width, style: None }
+    }
+
+    pub fn styled(text: impl Into<Cow<'a, str>>, style: Style) -> Cell<'a> {
         Cell { style: Some(style), ..Cell::new(text) }
     }
 }
 
 /// A table: a header row, then rows of cells.
 #[derive(Debug, Clone)]
-pub struct Grid {
-    headers: Vec<Cell>,
+pub struct Grid<'a> {
+    headers: Vec<Cell<'a>>,
     align: Vec<Align>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Vec<Cell<'a>>>,
     /// The column that wraps when the table is too wide.
     flex: Option<usize>,
 }
 
-impl Grid {
-    pub fn new(headers: &[&str], align: &[Align]) -> Grid {
+impl<'a> Grid<'a> {
+    pub fn new(headers: &[&'a str], align: &[Align]) -> Grid<'a> {
         Grid {
             headers: headers.iter().map(|h| Cell::new(*h)).collect(),
             align: align.to_vec(),
@@ -68,12 +77,12 @@ impl Grid {
     }
 
     /// Column `c` wraps to fit a width.
-    pub fn flex(mut self, c: usize) -> Grid {
+    pub fn flex(mut self, c: usize) -> Grid<'a> {
         self.flex = Some(c);
         self
     }
 
-    pub fn row(&mut self, cells: Vec<Cell>) {
+    pub fn row(&mut self, cells: Vec<Cell<'a>>) {
         self.rows.push(cells);
     }
 
@@ -130,7 +139,7 @@ impl Grid {
         for (k, piece) in pieces.iter().enumerate() {
             let cells: Vec<Cell> = (0..widths.len())
                 .map(|i| match (i == f, k == 0) {
-                    (true, _) => Cell { text: piece.clone(), width: width(piece), style: row[f].style },
+                    (true, _) => Cell { text: Cow::Borrowed(piece.as_str()), width: width(piece), style: row[f].style },
                     (false, true) => row.get(i).cloned().unwrap_or_else(|| Cell::new("")),
                     (false, false) => Cell::new(""),
                 })

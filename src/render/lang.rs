@@ -117,6 +117,7 @@ catalogue! {
     // Scorecards (SPEC 3.4).
     KpiScorecards => "績效考核", "KPI scorecards";
     DepartmentMean => "部門平均", "department mean";
+    People => "人數", "People";
     NoValue => "本期無數據", "no value in the period";
     NoScorecards => "沒有考核卡", "no scorecards";
     Read => "讀取", "read";

@@ -163,6 +163,9 @@ impl Person {
 #[derive(Debug, Default)]
 pub struct Tally {
     pub entities: Vec<Entity>,
+    /// A person's first entity (most people have one role): found without
+    /// hashing. Other (person, role) pairs, and roles as a whole, in `index`.
+    by_person: Vec<u32>,
     index: FxHashMap<(u32, u32), u32>,
     person_ids: FxHashMap<Box<str>, u32>,
     pub persons: Vec<Person>,
@@ -199,13 +202,29 @@ impl Tally {
 
     /// The entity of `person` (or of the role as a whole) in `role`.
     pub fn entity(&mut self, person: Option<u32>, role: usize) -> usize {
-        let key = (person.unwrap_or(u32::MAX), role as u32);
-        if let Some(&e) = self.index.get(&key) {
+        let first = person.and_then(|p| self.by_person.get(p as usize)).copied().filter(|&e| e != u32::MAX);
+        if let Some(e) = first.filter(|&e| self.entities[e as usize].role == role as u32) {
             return e as usize;
+        }
+        let key = (person.unwrap_or(u32::MAX), role as u32);
+        if first.is_some() || person.is_none() {
+            if let Some(&e) = self.index.get(&key) {
+                return e as usize;
+            }
         }
         let e = self.entities.len();
         self.entities.push(Entity { person, role: role as u32 });
-        self.index.insert(key, e as u32);
+        match person {
+            Some(p) if first.is_none() => {
+                if self.by_person.len() <= p as usize {
+                    self.by_person.resize(p as usize + 1, u32::MAX);
+                }
+                self.by_person[p as usize] = e as u32;
+            }
+            _ => {
+                self.index.insert(key, e as u32);
+            }
+        }
         self.main_rows.push(0);
         let len = self.entities.len() * self.stride;
         self.main.resize(len, Acc::default());
@@ -348,6 +367,21 @@ mod tests {
     #[test]
     fn a_slot_is_small() {
         assert!(std::mem::size_of::<Acc>() <= 36, "{}", std::mem::size_of::<Acc>());
+    }
+
+    #[test]
+    fn a_person_in_two_roles_has_two_entities() {
+        let mut t = Tally::new(1, false);
+        let p = t.person("張偉", None);
+        let q = t.person("李娜", None);
+        let a = t.entity(Some(p), 1);
+        let b = t.entity(Some(p), 2);
+        let c = t.entity(Some(q), 1);
+        let whole = t.entity(None, 1);
+        assert_eq!(vec![a, b, c, whole], vec![0, 1, 2, 3]);
+        assert_eq!((t.entity(Some(p), 2), t.entity(Some(p), 1), t.entity(None, 1)), (b, a, whole));
+        assert_eq!(t.entity(Some(q), 1), c);
+        assert_eq!(t.entities[b], Entity { person: Some(p), role: 2 });
     }
 
     #[test]

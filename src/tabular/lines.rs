@@ -7,29 +7,35 @@ line of the previous record: BurntSushi/rust-csv#395) and after blank lines
 such an export would be off. Byte offsets are right, so [`Lines`] watches
 the bytes the parser reads and turns a record's byte offset into its line:
 one plus the line breaks before the record's first byte (skipping the tail
-of a CRLF and blank lines, which a record never starts with). Records come in
-order, so counting is one pass over the file; only the bytes the parser
-has not yet passed are kept.
+of a CRLF and blank lines, which a record never starts with).
+
+Only where the line-break bytes are is kept, found in bulk as each chunk
+passes (a SIMD search), never the bytes themselves; records come in order,
+so numbering a record pops the breaks before it — a few operations per
+record, whatever its length.
 */
 
 use std::collections::VecDeque;
 use std::io::{self, Read};
 
-/// A reader that remembers recent bytes to number lines.
+/// A reader that notes where line breaks are, to number lines.
 pub struct Lines<R> {
     inner: R,
-    /// Chunks read but not yet counted past: (offset of the first byte, bytes).
-    chunks: VecDeque<(u64, Vec<u8>)>,
+    /// Offsets of the `\r` and `\n` bytes not yet passed, in order; a `\n`
+    /// is marked by the top bit.
+    breaks_ahead: VecDeque<u64>,
     /// Bytes handed out so far.
     read: u64,
-    /// Line breaks before `counted`.
+    /// Line feeds before `counted`.
     breaks: u64,
     counted: u64,
 }
 
+const LF: u64 = 1 << 63;
+
 impl<R: Read> Lines<R> {
     pub fn new(inner: R) -> Self {
-        Lines { inner, chunks: VecDeque::new(), read: 0, breaks: 0, counted: 0 }
+        Lines { inner, breaks_ahead: VecDeque::new(), read: 0, breaks: 0, counted: 0 }
     }
 
     /// The 1-based line of the record whose first byte is at `offset` (as
@@ -38,48 +44,38 @@ impl<R: Read> Lines<R> {
         self.count_to(offset);
         // Skip what precedes a record's content: the LF of a CRLF, blank lines.
         let mut at = self.counted;
-        loop {
-            match self.byte(at) {
-                Some(b'\n') => {
-                    self.count_to(at + 1);
-                    at += 1;
-                }
-                Some(b'\r') => at += 1,
-                _ => break,
+        while let Some(&b) = self.breaks_ahead.front() {
+            if b & !LF != at {
+                break;
             }
+            self.breaks_ahead.pop_front();
+            self.breaks += u64::from(b & LF != 0);
+            at += 1;
         }
+        self.counted = self.counted.max(at);
         self.breaks + 1
     }
 
-    fn byte(&self, at: u64) -> Option<u8> {
-        self.chunks
-            .iter()
-            .find(|(start, b)| *start <= at && at < start + b.len() as u64)
-            .map(|(s, b)| b[(at - s) as usize])
-    }
-
     fn count_to(&mut self, offset: u64) {
-        while self.counted < offset {
-            let Some((start, bytes)) = self.chunks.front() else { return };
-            let end = start + bytes.len() as u64;
-            let from = (self.counted - start) as usize;
-            let to = (offset.min(end) - start) as usize;
-            self.breaks += memchr::memchr_iter(b'\n', &bytes[from..to]).count() as u64;
-            self.counted = offset.min(end);
-            if self.counted == end {
-                self.chunks.pop_front();
+        while let Some(&b) = self.breaks_ahead.front() {
+            if b & !LF >= offset {
+                break;
             }
+            self.breaks_ahead.pop_front();
+            self.breaks += u64::from(b & LF != 0);
         }
+        self.counted = self.counted.max(offset);
     }
 }
 
 impl<R: Read> Read for Lines<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        if n > 0 {
-            self.chunks.push_back((self.read, buf[..n].to_vec()));
-            self.read += n as u64;
+        for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
+            let at = self.read + i as u64;
+            self.breaks_ahead.push_back(if buf[i] == b'\n' { at | LF } else { at });
         }
+        self.read += n as u64;
         Ok(n)
     }
 }

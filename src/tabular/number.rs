@@ -154,10 +154,16 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
     if count > 18 {
         return None;
     }
+    let scale = scale.unwrap_or(0);
+    // Out of range (|v| > 10^15, i.e. mantissa > 10^(15 + scale)) is not
+    // "plain": the full parser says it is bad. Compared as integers: a
+    // decimal comparison costs more than the whole parse.
+    const LIMIT: [u64; 4] = [10u64.pow(15), 10u64.pow(16), 10u64.pow(17), 10u64.pow(18)];
+    if LIMIT.get(scale as usize).is_some_and(|&limit| mantissa > limit) {
+        return None;
+    }
     let m = i64::try_from(mantissa).ok()?;
-    let v = Decimal::new(if neg { -m } else { m }, scale.unwrap_or(0));
-    // Out of range is not "plain": the full parser says it is bad.
-    (v.abs() <= MAX_VALUE).then_some(v)
+    Some(Decimal::new(if neg { -m } else { m }, scale))
 }
 
 /// Parses one cell. `decimal_comma` reads `1.234,5` as 1234.5.
@@ -371,6 +377,17 @@ mod tests {
             "1e3",
         ] {
             assert_eq!(parse_plain(s.as_bytes()), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_path_bounds_values_like_the_full_parser() {
+        for s in ["1000000000000000", "1000000000000000.0", "-1000000000000000", "999999999999999.99"] {
+            assert_eq!(parse_plain(s.as_bytes()), Some(d(s)), "{s}");
+        }
+        for s in ["1000000000000001", "1000000000000000.1", "-1000000000000000.01", "10000000000000000"] {
+            assert_eq!(parse_plain(s.as_bytes()), None, "{s}");
+            assert_eq!(parse(s, false), Cell::Bad, "{s}");
         }
     }
 

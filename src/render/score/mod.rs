@@ -48,11 +48,13 @@ pub struct View {
     pub terminal: bool,
     /// CSV starts with a UTF-8 byte order mark (for Excel).
     pub bom: bool,
+    /// The table format colours statuses.
+    pub color: bool,
 }
 
 impl Default for View {
     fn default() -> Self {
-        View { explain: false, lang: Lang::En, width: None, terminal: false, bom: true }
+        View { explain: false, lang: Lang::En, width: None, terminal: false, bom: true, color: true }
     }
 }
 
@@ -253,8 +255,10 @@ pub fn how(l: &KpiLine, lang: Lang) -> String {
 /// One line of the summary.
 #[derive(Debug, Clone)]
 pub struct SummaryRow {
+    /// The person, or for a role's card `流程管理經理 (process-manager)`.
     pub entity: String,
-    /// `流程管理經理 (process-manager)`.
+    /// `流程管理經理 (process-manager)`, or for a role's card the people it
+    /// pools.
     pub role: String,
     pub score: Option<Decimal>,
     pub grade: String,
@@ -264,14 +268,13 @@ pub struct SummaryRow {
 
 impl SummaryRow {
     pub fn of(c: &Card) -> SummaryRow {
-        SummaryRow {
-            entity: c.entity.clone(),
-            role: format!("{} ({})", c.role.title, c.role.id),
-            score: c.score,
-            grade: c.grade.clone(),
-            complete: c.complete,
-            compare: c.compare,
-        }
+        let role = format!("{} ({})", c.role.title, c.role.id);
+        let (entity, role) = match (c.person, c.people) {
+            (true, _) => (c.entity.clone(), role),
+            (false, Some(n)) => (role, n.to_string()),
+            (false, None) => (role, String::new()),
+        };
+        SummaryRow { entity, role, score: c.score, grade: c.grade.clone(), complete: c.complete, compare: c.compare }
     }
 }
 
@@ -287,8 +290,8 @@ pub fn department_mean(rows: &[SummaryRow]) -> (Option<Decimal>, Option<Decimal>
 
 /// The summary's column headings (with the compare columns when asked).
 pub fn summary_headers(by_role: bool, compare: bool, lang: Lang) -> Vec<&'static str> {
-    let who = if by_role { Label::Role } else { Label::Person };
-    let mut h = vec![who.text(lang), Label::Role.text(lang), Label::Score.text(lang), Label::Grade.text(lang)];
+    let (first, second) = if by_role { (Label::Role, Label::People) } else { (Label::Person, Label::Role) };
+    let mut h = vec![first.text(lang), second.text(lang), Label::Score.text(lang), Label::Grade.text(lang)];
     h.push(Label::Complete.text(lang));
     if compare {
         h.extend([Label::Before.text(lang), Label::Change.text(lang)]);

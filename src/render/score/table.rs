@@ -42,13 +42,41 @@ fn style(status: Status) -> Style {
     Style::new().fg_color(Some(color.into()))
 }
 
-fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
+/// What every card of a role repeats — its KPIs' names, metrics and
+/// weights — made safe for a terminal and measured once, not per card.
+struct RoleText {
+    /// `title id`, `title`, the metric, the weight, with display widths.
+    wide: Vec<(String, usize)>,
+    narrow: Vec<(String, usize)>,
+    metric: Vec<(String, usize)>,
+    weight: Vec<(String, usize)>,
+}
+
+fn role_texts(r: &Report) -> Vec<RoleText> {
+    let measured = |s: String| {
+        let w = grid::width(&s);
+        (s, w)
+    };
+    r.plan
+        .roles
+        .iter()
+        .map(|role| RoleText {
+            wide: role.kpis.iter().map(|k| measured(defang(&format!("{} {}", k.title, k.id)))).collect(),
+            narrow: role.kpis.iter().map(|k| measured(defang(&k.title))).collect(),
+            metric: role.kpis.iter().map(|k| measured(defang(&k.metric))).collect(),
+            weight: role.kpis.iter().map(|k| measured(num(k.weight))).collect(),
+        })
+        .collect()
+}
+
+fn card_text(card: &Card, r: &Report, texts: &[RoleText], v: View, out: &mut String) {
+    let role_ix = r.plan.roles.iter().position(|p| std::ptr::eq(p, card.role)).unwrap_or(0);
+    let text = &texts[role_ix];
     let lang = v.lang;
     let narrow = v.width.is_some_and(|w| w < NARROW);
     let compare = r.compare.is_some();
     out.push('\n');
-    out.push_str(&defang(&card_title(card, lang)));
-    out.push('\n');
+    line_to_fit(out, &defang(&card_title(card, lang)), v.width);
     let mut headers = vec![Label::Kpi.text(lang)];
     let mut align = vec![Align::Left];
     if !narrow {
@@ -69,18 +97,23 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
     }
     let flex = if how_column { headers.len() - 1 } else { 0 };
     let mut t = Grid::new(&headers, &align).flex(flex);
-    for line in &card.kpis {
+    for (k, line) in card.kpis.iter().enumerate() {
         let s = line.scored.as_ref().map(|s| s.score);
-        let kpi = if narrow { line.kpi.title.clone() } else { format!("{} {}", line.kpi.title, line.kpi.id) };
-        let mut row = vec![Cell::new(defang(&kpi))];
+        let (kpi, kpi_width) = if narrow { &text.narrow[k] } else { &text.wide[k] };
+        let mut row = Vec::with_capacity(headers.len());
+        row.push(Cell::measured(kpi, *kpi_width));
         if !narrow {
-            row.push(Cell::new(defang(&line.kpi.metric)));
+            row.push(Cell::measured(&text.metric[k].0, text.metric[k].1));
         }
         row.extend([
             Cell::new(value(line.value, line.kpi.unit, lang)),
-            Cell::new(num(line.kpi.weight)),
+            Cell::measured(&text.weight[k].0, text.weight[k].1),
             Cell::new(score(s)),
-            Cell::styled(status(line.status, lang), style(line.status)),
+            if v.color {
+                Cell::styled(status(line.status, lang), style(line.status))
+            } else {
+                Cell::new(status(line.status, lang))
+            },
         ]);
         if compare {
             row.push(Cell::new(score(line.compare)));
@@ -92,9 +125,9 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
         t.row(row);
     }
     t.write(out, v.width);
-    out.push_str(&card_total(card, lang));
+    let mut total = card_total(card, lang);
     if compare {
-        out.push_str(&format!(
+        total.push_str(&format!(
             " · {} {} · {} {}",
             Label::Before.text(lang),
             score(card.compare),
@@ -102,7 +135,7 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
             change(card.score, card.compare)
         ));
     }
-    out.push('\n');
+    line_to_fit(out, &total, v.width);
     if v.explain && narrow {
         let width = v.width.unwrap_or(NARROW).saturating_sub(4).max(20);
         for line in &card.kpis {
@@ -112,6 +145,22 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
                 out.push_str(piece);
                 out.push('\n');
             }
+        }
+    }
+}
+
+/// A line of text, wrapped at spaces to the terminal's width when known.
+fn line_to_fit(out: &mut String, text: &str, width: Option<usize>) {
+    match width {
+        Some(w) if grid::width(text) > w => {
+            for piece in grid::wrap(text, w) {
+                out.push_str(&piece);
+                out.push('\n');
+            }
+        }
+        _ => {
+            out.push_str(text);
+            out.push('\n');
         }
     }
 }
@@ -188,12 +237,93 @@ impl Render<ScoreOutput<'_, '_>> for Table {
             out.push_str(&summary_only(r.len(), lang));
             stream::summary(r)
         } else {
-            stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, v, buf))?
+            let texts = role_texts(r);
+            stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, &texts, v, buf))?
         };
         summary_text(r, &rows, v, &mut out);
         out.push('\n');
         out.push_str(&rows_line(r, lang));
         out.push('\n');
         w.write_all(out.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Read};
+
+    use super::*;
+    use crate::render::score::ScoreFormat;
+    use crate::score::plan::Plan;
+    use crate::tabular::input::Input;
+
+    fn plan() -> Plan {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("roles");
+        let org = crate::model::load::load_paths(&[dir], &mut crate::source::Sources::default()).unwrap();
+        Plan::new(&org.roles, crate::config::Scoring::default()).unwrap()
+    }
+
+    fn report<'p>(plan: &'p Plan, csv: String, opts: crate::score::Options) -> Report<'p> {
+        let mut sources = crate::source::Sources::default();
+        let file = sources.add_table("t.csv".into());
+        let input: (Input, Box<dyn Read + Send>) =
+            (Input { name: "t.csv".into(), path: None }, Box::new(Cursor::new(csv.into_bytes())));
+        crate::score::run(vec![input], &[file], plan, &opts, "運營管理部", &crate::score::Silent).unwrap()
+    }
+
+    fn q3() -> String {
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/q3.csv")).unwrap()
+    }
+
+    fn render(r: &Report, view: View) -> String {
+        crate::render::to_string(ScoreFormat::Table, &ScoreOutput { report: r, view })
+    }
+
+    #[test]
+    fn below_100_columns_cards_take_the_narrow_layout() {
+        let plan = plan();
+        let q2 =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/q2.csv")).unwrap();
+        let both = format!("{q2}{}", q3().split_once('\n').unwrap().1);
+        let opts = crate::score::Options {
+            period: crate::tabular::period::parse("2026-Q3"),
+            compare: crate::tabular::period::parse("2026-Q2"),
+            ..Default::default()
+        };
+        let r = report(&plan, both, opts);
+        for lang in [Lang::Zh, Lang::En] {
+            let view = View { explain: true, lang, width: Some(80), terminal: true, ..View::default() };
+            let text = render(&r, view);
+            let plain = String::from_utf8(anstream::adapter::strip_bytes(text.as_bytes()).into_vec()).unwrap();
+            for line in plain.lines() {
+                assert!(grid::width(line) <= 80, "{} columns: {line}", grid::width(line));
+            }
+            assert!(!plain.contains(Label::Metric.text(lang)), "no metric column:\n{plain}");
+            assert!(plain.contains("  流程效率提升率: "), "explanations under the table:\n{plain}");
+        }
+        // 100 columns and more: the wide layout, metric column and all.
+        let wide = render(&r, View { lang: Lang::En, width: Some(120), terminal: true, ..View::default() });
+        assert!(wide.contains("│ Metric "), "{wide}");
+    }
+
+    #[test]
+    fn past_200_cards_a_terminal_gets_the_summary_only() {
+        let plan = plan();
+        let mut csv = String::from("period,person,role,metric,value\n");
+        for p in 0..201 {
+            csv.push_str(&format!("2026-07,員工{p:03},process-manager,sop_coverage,90\n"));
+        }
+        let r = report(&plan, csv, Default::default());
+        assert_eq!(r.len(), 201);
+        let view = View { lang: Lang::En, terminal: true, ..View::default() };
+        let text = render(&r, view);
+        assert!(text.contains("201 scorecards: a terminal shows only the summary. Every card: --format csv"), "{text}");
+        assert!(!text.contains("員工000 · "), "no card:\n{text}");
+        assert!(text.contains("│ 員工200 "), "every summary line:\n{text}");
+        // Into a pipe or a file, every card.
+        let piped = render(&r, View { lang: Lang::En, terminal: false, ..View::default() });
+        assert!(piped.contains("員工000 · 流程管理經理 (process-manager)"));
+        assert!(piped.contains("員工200 · 流程管理經理 (process-manager)"));
+        assert!(!piped.contains("a terminal shows only"));
     }
 }

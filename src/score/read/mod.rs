@@ -112,6 +112,11 @@ impl fmt::Display for Fatal {
 
 impl std::error::Error for Fatal {}
 
+/// How many metric names a role's cache remembers in order of first sight:
+/// more than any role has KPIs, so a long export's metric column, which
+/// repeats one order for every person, is predicted without hashing.
+const METRIC_ORDER: usize = 64;
+
 /// A role cell, resolved.
 #[derive(Clone, Copy)]
 enum RoleName {
@@ -197,7 +202,7 @@ pub fn read_all(
         candidates: Vec::new(),
         periods: Cache::new(),
         roles: Cache::new(),
-        metrics: plan.roles.iter().map(|_| Cache::new()).collect(),
+        metrics: plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect(),
         persons: Cache::new(),
         coverage: Coverage::default(),
         in_main: 0,
@@ -256,7 +261,7 @@ impl Reader<'_> {
             self.periods = Cache::new();
             self.roles = Cache::new();
             self.persons = Cache::new();
-            self.metrics = self.plan.roles.iter().map(|_| Cache::new()).collect();
+            self.metrics = self.plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect();
             self.last_entity = None;
             self.cells = opened.cells;
         }
@@ -266,6 +271,7 @@ impl Reader<'_> {
         progress.start(name, input.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()));
         let counter = opened.progress.clone();
         let mut csv = csv::ReaderBuilder::new()
+            .buffer_capacity(64 * 1024)
             .has_headers(false)
             .flexible(true)
             .delimiter(opened.delimiter)

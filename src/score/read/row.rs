@@ -38,12 +38,18 @@ fn fits(word: UnitWord, k: &KpiPlan, part: Part) -> bool {
 impl Reader<'_> {
     /// A value cell: plain decimals straight from the bytes, the rest (`85%`,
     /// `¥1,200`, `3個`, full-width digits…) through the full parser.
-    #[inline]
+    #[inline(always)]
     fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<(Cell, Option<UnitWord>), Fatal> {
-        Ok(match number::parse_plain(raw) {
-            Some(value) if !self.opts.decimal_comma => (Cell::Number { value, percent: false }, None),
-            _ => number::parse_counted(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
-        })
+        match number::parse_plain(raw) {
+            Some(value) if !self.opts.decimal_comma => Ok((Cell::Number { value, percent: false }, None)),
+            _ => self.full_cell(raw, name, line),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn full_cell(&self, raw: &[u8], name: &str, line: u64) -> Result<(Cell, Option<UnitWord>), Fatal> {
+        Ok(number::parse_counted(&text(raw, self.cells, name, line)?, self.opts.decimal_comma))
     }
 
     /// A unit word that does not fit a KPI the value feeds: the detail for
@@ -122,9 +128,19 @@ impl Reader<'_> {
                 // name is kept beside it. An empty cell names nobody.
                 let name_col = layout.person.filter(|_| layout.person_id.is_some());
                 let (tally, cells) = (&mut self.tally, self.cells);
-                let found = self.persons.get(
+                // Exports list people in order: the one after the last
+                // person is tried before a lookup (UTF-8, where a cell's
+                // bytes are the key's).
+                let next = self.last_entity.and_then(|((p, _), _)| p).map_or(0, |p| p as usize + 1);
+                let guess = tally
+                    .persons
+                    .get(next)
+                    .filter(|p| cells == encoding_rs::UTF_8 && p.key.as_bytes() == &rec[c])
+                    .map(|_| Some(next as u32));
+                let found = self.persons.get_or_guess(
                     &rec[c],
                     cells,
+                    guess,
                     |key| {
                         let full_name = name_col.map(|n| show(&rec[n], cells));
                         (!key.is_empty()).then(|| tally.person(key, full_name.as_deref()))
@@ -181,6 +197,9 @@ impl Reader<'_> {
             name,
             line,
         )?;
+        if let RoleName::One(i) = resolved {
+            return Ok(Some(i));
+        }
         let shown = show(raw, self.cells);
         match resolved {
             RoleName::One(i) => return Ok(Some(i)),
