@@ -19,8 +19,10 @@
 //! is its own) that runs the `opsroles score` command line in-process with
 //! standard output redirected to a file; the table format into a file writes
 //! every card. Reported per format: the median of the pairwise time ratios
-//! (score ÷ raw pass run just before it), the median seconds, and the peak
-//! RSS. Targets: ratio ≤ 1.67 and peak < 100 MB on the anchor shape.
+//! (score ÷ raw pass run just before it), the median seconds, the CPU time
+//! (user + system, all threads) as a ratio to the raw pass's and in seconds
+//! — a guide to the work done when other jobs share the machine — and the
+//! peak RSS. Targets: ratio ≤ 1.67 and peak < 100 MB on the anchor shape.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -111,7 +113,18 @@ fn peak_kb() -> u64 {
         .unwrap_or(0)
 }
 
-/// Child: one measured run; `seconds peak_kb` on stderr's last line.
+/// CPU seconds (user + system) this process has used, from /proc/self/stat.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime: fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+/// Child: one measured run; `seconds peak_kb cpu_seconds` on stderr's last line.
 fn child(args: &[String]) {
     let t = Instant::now();
     match args[0].as_str() {
@@ -136,11 +149,14 @@ fn child(args: &[String]) {
             assert!(matches!(outcome, opsroles::Outcome::Success), "the generated export scores cleanly");
         }
     }
-    eprintln!("\n{} {}", t.elapsed().as_secs_f64(), peak_kb());
+    eprintln!("\n{} {} {}", t.elapsed().as_secs_f64(), peak_kb(), cpu_seconds());
 }
 
+/// One run: wall seconds, peak RSS in kB, CPU seconds.
+type Run = (f64, u64, f64);
+
 /// Runs one measurement in a child; its standard output goes to `out`.
-fn measure(args: &[&str], out: &Path) -> (f64, u64) {
+fn measure(args: &[&str], out: &Path) -> Run {
     let sink = std::fs::File::create(out).unwrap();
     let o = Command::new(std::env::current_exe().unwrap())
         .arg("--child")
@@ -151,7 +167,8 @@ fn measure(args: &[&str], out: &Path) -> (f64, u64) {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     let mut it = err.lines().last().unwrap_or_default().split_whitespace();
-    (it.next().unwrap().parse().unwrap(), it.next().unwrap().parse().unwrap())
+    let mut next = || it.next().unwrap_or_else(|| panic!("no measurement in {err}"));
+    (next().parse().unwrap(), next().parse().unwrap(), next().parse().unwrap())
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -168,26 +185,25 @@ fn run_case(case: &Case, formats: &[&str], pairs: usize) {
     // Warm-up: the file in the page cache for every contender alike.
     measure(&["raw", file], &out);
     println!(
-        "{:<10} {:>12} {:>10} {:>10} {:>10} {:>10}",
-        "format", "ratio (med)", "score s", "raw s", "peak MB", "output MB"
+        "{:<10} {:>11} {:>8} {:>8} {:>9} {:>9} {:>8} {:>9}",
+        "format", "ratio (med)", "score s", "raw s", "cpu ×raw", "score cpu", "peak MB", "output MB"
     );
     for format in formats {
-        let (mut ratios, mut times, mut raws, mut peak) = (Vec::new(), Vec::new(), Vec::new(), 0);
+        let mut runs: Vec<(Run, Run)> = Vec::new();
         for _ in 0..pairs {
-            let (raw, _) = measure(&["raw", file], &out);
-            let (t, kb) = measure(&[format, config, file], &out);
-            ratios.push(t / raw);
-            times.push(t);
-            raws.push(raw);
-            peak = peak.max(kb);
+            let raw = measure(&["raw", file], &out);
+            runs.push((raw, measure(&[format, config, file], &out)));
         }
+        let med = |f: &dyn Fn(&(Run, Run)) -> f64| median(runs.iter().map(f).collect());
         let written = std::fs::metadata(&out).map_or(0, |m| m.len());
         println!(
-            "{format:<10} {:>12} {:>10.2} {:>10.2} {:>10.1} {:>10.0}",
-            format!("×{:.2}", median(ratios)),
-            median(times),
-            median(raws),
-            peak as f64 / 1024.0,
+            "{format:<10} {:>11} {:>8.2} {:>8.2} {:>9} {:>9.2} {:>8.1} {:>9.0}",
+            format!("×{:.2}", med(&|(raw, run)| run.0 / raw.0)),
+            med(&|(_, run)| run.0),
+            med(&|(raw, _)| raw.0),
+            format!("×{:.2}", med(&|(raw, run)| run.2 / raw.2.max(0.01))),
+            med(&|(_, run)| run.2),
+            runs.iter().map(|(_, run)| run.1).max().unwrap_or(0) as f64 / 1024.0,
             written as f64 / 1e6
         );
     }

@@ -53,6 +53,12 @@ impl<V: Copy> Cache<V> {
         Cache { last: None, last_at: usize::MAX, order: Vec::new(), order_size, map: FxHashMap::default() }
     }
 
+    /// The value of `key` if it is the last key looked up.
+    #[inline]
+    pub(super) fn last_hit(&self, key: &[u8]) -> Option<V> {
+        self.last.as_ref().filter(|(k, _)| same(k, key)).map(|(_, v)| *v)
+    }
+
     #[inline]
     pub(super) fn get(
         &mut self,

@@ -61,6 +61,8 @@ pub struct Card<'p> {
     /// The person's number, when the export has a number column.
     pub person_id: Option<String>,
     pub role: &'p RolePlan,
+    /// The role's place in the plan (for what renderers prepare per role).
+    pub role_ix: usize,
     pub score: Option<Decimal>,
     pub grade: String,
     pub complete: bool,
@@ -190,6 +192,7 @@ pub fn card<'p>(plan: &'p Plan, tally: &Tally, subject: Subject, explain: bool) 
         person: matches!(subject, Subject::Entity(e) if tally.entities[e].person.is_some()),
         person_id,
         role,
+        role_ix,
         score: t.score,
         grade,
         complete: t.complete,

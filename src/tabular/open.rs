@@ -21,6 +21,11 @@ use super::encoding::{self, looked_like, Undecodable};
 
 const SAMPLE: usize = 64 * 1024;
 
+/// The read buffer. A CSV reader given a buffer at least this large reads
+/// through [`Opened::reader`] without a second copy of every byte (a
+/// `BufReader` hands a read of its capacity or more straight through).
+pub const BUFFER: usize = 256 * 1024;
+
 /// An opened export: bytes to parse, and what was found out.
 pub struct Opened {
     pub reader: Box<dyn BufRead + Send>,
@@ -78,12 +83,12 @@ pub fn open(raw: Box<dyn Read + Send>, forced: Option<&'static Encoding>, delimi
     let chained = Cursor::new(sample).chain(raw);
     let split_safe = encoding::ascii_compatible_below_0x40(enc) && delimiter < 0x40;
     let reader: Box<dyn BufRead + Send> = if split_safe {
-        let mut r = BufReader::with_capacity(256 * 1024, Validate::new(chained, enc));
+        let mut r = BufReader::with_capacity(BUFFER, Validate::new(chained, enc));
         skip(&mut r, bom)?;
         Box::new(r)
     } else {
         let decoder = if bom > 0 { enc.new_decoder_with_bom_removal() } else { enc.new_decoder_without_bom_handling() };
-        Box::new(BufReader::with_capacity(256 * 1024, Transcode::new(chained, decoder, enc.name())))
+        Box::new(BufReader::with_capacity(BUFFER, Transcode::new(chained, decoder, enc.name())))
     };
     Ok(Opened { reader, encoding: enc, cells: if split_safe { enc } else { UTF_8 }, delimiter, progress })
 }

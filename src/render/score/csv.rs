@@ -66,7 +66,7 @@ fn kpi_cells(r: &Report) -> Vec<Vec<KpiCells>> {
 
 #[allow(clippy::too_many_arguments)]
 fn rows(c: &Card, r: &Report, cells: &[Vec<KpiCells>], period: &str, explain: bool, ids: bool, out: &mut String) {
-    let role_ix = r.plan.roles.iter().position(|p| std::ptr::eq(p, c.role)).unwrap_or(0);
+    let role_ix = c.role_ix;
     let mut lead = String::from(period);
     text(&mut lead, &c.entity);
     lead.push(',');

@@ -3,6 +3,10 @@ A self-contained HTML page of scorecards, built from the HTML kit: the page
 shell (print CSS, Chinese font stack), an SVG bar chart per card, no
 JavaScript, no network, written as the cards are computed. Every text from
 exports and role files is escaped, so a KPI title cannot inject a script.
+
+A page of a whole company's cards is an archive, not something to scroll
+through: past [`MAX_CHARTS`] cards the charts are left out (each score is in
+its table, in colour) and the page says so.
 */
 
 use std::io::{self, Write};
@@ -11,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{
     card_title, card_total, change, department_mean, how, num, rows_line, score, status, stream, summary_headers,
-    title, value, yes_no, ScoreOutput, View,
+    title, write_score, write_value, yes_no, ScoreOutput, View,
 };
 use crate::render::escape::html as esc;
 use crate::render::html::{page, svg};
@@ -21,6 +25,9 @@ use crate::score::card::{Card, Status};
 use crate::score::Report;
 
 pub struct Html;
+
+/// Cards drawn with a chart; past this, tables only.
+pub const MAX_CHARTS: usize = 200;
 
 pub(super) fn colour(s: Status) -> &'static str {
     match s {
@@ -55,20 +62,56 @@ fn chart(card: &Card, v: View) -> String {
     })
 }
 
+/// The note that charts are left out.
+fn no_charts(n: usize, lang: crate::render::lang::Lang) -> String {
+    match lang {
+        crate::render::lang::Lang::Zh => {
+            format!("共 {n} 張考核卡:超過 {MAX_CHARTS} 張時不畫圖表,得分見各表。")
+        }
+        crate::render::lang::Lang::En => {
+            format!("{n} scorecards: past {MAX_CHARTS}, cards have no chart; each score is in its table.")
+        }
+    }
+}
+
 fn th(out: &mut String, text: &str, numeric: bool) {
     out.push_str(if numeric { "<th class=\"n\">" } else { "<th>" });
     out.push_str(&esc(text));
     out.push_str("</th>");
 }
 
-fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
+/// Each KPI's `<td>title</td><td>metric</td>` and weight, escaped once per role.
+fn role_cells(r: &Report) -> Vec<Vec<(String, String)>> {
+    r.plan
+        .roles
+        .iter()
+        .map(|role| {
+            role.kpis
+                .iter()
+                .map(|k| {
+                    (
+                        format!("<tr><td>{}</td><td>{}</td><td class=\"n\">", esc(&k.title), esc(&k.metric)),
+                        num(k.weight),
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, out: &mut String) {
     let lang = v.lang;
     let compare = r.compare.is_some();
-    out.push_str(&format!(
-        "<section class=\"card\">\n<h2>{}</h2>\n<figure>{}</figure>\n<table>\n<thead><tr>",
-        esc(&card_title(card, lang)),
-        chart(card, v)
-    ));
+    let role_ix = card.role_ix;
+    out.push_str("<section class=\"card\">\n<h2>");
+    out.push_str(&esc(&card_title(card, lang)));
+    out.push_str("</h2>\n");
+    if r.len() <= MAX_CHARTS {
+        out.push_str("<figure>");
+        out.push_str(&chart(card, v));
+        out.push_str("</figure>\n");
+    }
+    out.push_str("<table>\n<thead><tr>");
     th(out, Label::Kpi.text(lang), false);
     th(out, Label::Metric.text(lang), false);
     for l in [Label::Value, Label::Weight, Label::Score] {
@@ -83,27 +126,31 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
         th(out, Label::How.text(lang), false);
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for l in &card.kpis {
+    for (l, (lead, weight)) in card.kpis.iter().zip(&cells[role_ix]) {
         let s = l.scored.as_ref().map(|s| s.score);
-        out.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td style=\"color:{}\">{}</td>",
-            esc(&l.kpi.title),
-            esc(&l.kpi.metric),
-            esc(&value(l.value, l.kpi.unit, lang)),
-            num(l.kpi.weight),
-            score(s),
-            colour(l.status),
-            esc(status(l.status, lang))
-        ));
+        out.push_str(lead);
+        // Values hold nothing to escape: digits, `.`, `,`, `%`, `¥`, unit words.
+        write_value(out, l.value, l.kpi.unit, lang);
+        out.push_str("</td><td class=\"n\">");
+        out.push_str(weight);
+        out.push_str("</td><td class=\"n\">");
+        write_score(out, s);
+        out.push_str("</td><td style=\"color:");
+        out.push_str(colour(l.status));
+        out.push_str("\">");
+        out.push_str(status(l.status, lang));
+        out.push_str("</td>");
         if compare {
-            out.push_str(&format!(
-                "<td class=\"n\">{}</td><td class=\"n\">{}</td>",
-                score(l.compare),
-                change(s, l.compare)
-            ));
+            out.push_str("<td class=\"n\">");
+            write_score(out, l.compare);
+            out.push_str("</td><td class=\"n\">");
+            out.push_str(&change(s, l.compare));
+            out.push_str("</td>");
         }
         if v.explain {
-            out.push_str(&format!("<td>{}</td>", esc(&how(l, lang))));
+            out.push_str("<td>");
+            out.push_str(&esc(&how(l, lang)));
+            out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
@@ -117,7 +164,9 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
             change(card.score, card.compare)
         ));
     }
-    out.push_str(&format!("</tbody>\n</table>\n<p class=\"s\">{}</p>\n</section>\n", esc(&total)));
+    out.push_str("</tbody>\n</table>\n<p class=\"s\">");
+    out.push_str(&esc(&total));
+    out.push_str("</p>\n</section>\n");
 }
 
 impl Render<ScoreOutput<'_, '_>> for Html {
@@ -131,9 +180,13 @@ impl Render<ScoreOutput<'_, '_>> for Html {
         if let Some(c) = r.compare {
             out.push_str(&format!("<p>{} {}.</p>\n", esc(Label::ComparedWith.text(lang)), esc(&c.to_string())));
         }
+        if r.len() > MAX_CHARTS {
+            out.push_str(&format!("<p class=\"muted\">{}</p>\n", esc(&no_charts(r.len(), lang))));
+        }
         w.write_all(out.as_bytes())?;
         out.clear();
-        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, v, buf))?;
+        let cells = role_cells(r);
+        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, &cells, v, buf))?;
         out.push_str(&format!("<h2>{}</h2>\n<table>\n<thead><tr>", esc(Label::Summary.text(lang))));
         for (i, h) in summary_headers(r.by_role, compare, lang).iter().enumerate() {
             th(&mut out, h, i == 2 || i >= 5);

@@ -108,7 +108,31 @@ fn head(r: &Report) -> String {
     out
 }
 
-fn card(c: &Card, compare: bool, explain: bool, first: bool, out: &mut String) {
+/// Each KPI's `{"id": …, "metric": …, "value": ` and `, "weight": …`,
+/// written once per role rather than per card.
+fn role_parts(r: &Report) -> Vec<Vec<(String, String)>> {
+    r.plan
+        .roles
+        .iter()
+        .map(|role| {
+            role.kpis
+                .iter()
+                .map(|k| {
+                    let mut head = String::from("{\"id\": ");
+                    string(&mut head, &k.id);
+                    head.push_str(", \"metric\": ");
+                    string(&mut head, &k.metric);
+                    head.push_str(", \"value\": ");
+                    let mut weight = String::from(", \"weight\": ");
+                    number(&mut weight, Some(k.weight));
+                    (head, weight)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn card(c: &Card, parts: &[(String, String)], compare: bool, explain: bool, first: bool, out: &mut String) {
     out.push_str(if first { "\n    {\n      \"entity\": " } else { ",\n    {\n      \"entity\": " });
     string(out, &c.entity);
     if let Some(id) = &c.person_id {
@@ -135,17 +159,13 @@ fn card(c: &Card, compare: bool, explain: bool, first: bool, out: &mut String) {
         number(out, c.score.zip(c.compare).map(|(a, b)| a - b));
     }
     out.push_str(",\n      \"kpis\": [");
-    for (i, l) in c.kpis.iter().enumerate() {
-        out.push_str(if i == 0 { "\n        {\"id\": " } else { ",\n        {\"id\": " });
-        string(out, &l.kpi.id);
-        out.push_str(", \"metric\": ");
-        string(out, &l.kpi.metric);
-        out.push_str(", \"value\": ");
+    for (i, (l, (head, weight))) in c.kpis.iter().zip(parts).enumerate() {
+        out.push_str(if i == 0 { "\n        " } else { ",\n        " });
+        out.push_str(head);
         number(out, l.value);
         out.push_str(", \"score\": ");
         number(out, l.scored.as_ref().map(|s| s.score));
-        out.push_str(", \"weight\": ");
-        number(out, Some(l.kpi.weight));
+        out.push_str(weight);
         out.push_str(", \"status\": \"");
         out.push_str(l.status.as_str());
         out.push('"');
@@ -185,7 +205,11 @@ impl Render<ScoreOutput<'_, '_>> for Json {
         let r = o.report;
         let (compare, explain) = (r.compare.is_some(), o.view.explain);
         w.write_all(head(r).as_bytes())?;
-        stream::cards(r, explain, w, &|i, c, buf| card(c, compare, explain, i == 0, buf))?;
+        let parts = role_parts(r);
+        stream::cards(r, explain, w, &|i, c, buf| {
+            let role_ix = c.role_ix;
+            card(c, &parts[role_ix], compare, explain, i == 0, buf)
+        })?;
         w.write_all(if r.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use super::{
     card_title, card_total, change, department_mean, how, num, rows_line, score, status, stream, summary_headers,
-    title, value, yes_no, ScoreOutput, View,
+    title, write_score, write_value, yes_no, ScoreOutput, View,
 };
 use crate::render::escape::md_cell as cell;
 use crate::render::lang::Label;
@@ -24,9 +24,29 @@ fn row(out: &mut String, cells: &[String]) {
     out.push_str(" |\n");
 }
 
-fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
+/// What every card of a role repeats, escaped once: each KPI's
+/// `| title (id) | metric | ` and its weight.
+fn role_cells(r: &Report) -> Vec<Vec<(String, String)>> {
+    r.plan
+        .roles
+        .iter()
+        .map(|role| {
+            role.kpis
+                .iter()
+                .map(|k| {
+                    (format!("| {} | {} | ", cell(&format!("{} ({})", k.title, k.id)), cell(&k.metric)), num(k.weight))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, out: &mut String) {
     let lang = v.lang;
-    out.push_str(&format!("## {}\n\n", cell(&card_title(card, lang))));
+    let role_ix = card.role_ix;
+    out.push_str("## ");
+    out.push_str(&cell(&card_title(card, lang)));
+    out.push_str("\n\n");
     let mut headers: Vec<String> =
         [Label::Kpi, Label::Metric, Label::Value, Label::Weight, Label::Score, Label::Status]
             .map(|l| l.text(lang).to_string())
@@ -43,24 +63,28 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
     row(out, &headers);
     out.push_str(&rule);
     out.push('\n');
-    for line in &card.kpis {
+    for (line, (lead, weight)) in card.kpis.iter().zip(&cells[role_ix]) {
         let s = line.scored.as_ref().map(|s| s.score);
-        let mut cells = vec![
-            cell(&format!("{} ({})", line.kpi.title, line.kpi.id)),
-            cell(&line.kpi.metric),
-            cell(&value(line.value, line.kpi.unit, lang)),
-            num(line.kpi.weight),
-            score(s),
-            status(line.status, lang).to_string(),
-        ];
+        out.push_str(lead);
+        // Values hold no Markdown: digits, `.`, `,`, `%`, `¥`, unit words.
+        write_value(out, line.value, line.kpi.unit, lang);
+        out.push_str(" | ");
+        out.push_str(weight);
+        out.push_str(" | ");
+        write_score(out, s);
+        out.push_str(" | ");
+        out.push_str(status(line.status, lang));
         if r.compare.is_some() {
-            cells.push(score(line.compare));
-            cells.push(change(s, line.compare));
+            out.push_str(" | ");
+            write_score(out, line.compare);
+            out.push_str(" | ");
+            out.push_str(&change(s, line.compare));
         }
         if v.explain {
-            cells.push(cell(&how(line, lang)));
+            out.push_str(" | ");
+            out.push_str(&cell(&how(line, lang)));
         }
-        row(out, &cells);
+        out.push_str(" |\n");
     }
     let mut total = card_total(card, lang);
     if r.compare.is_some() {
@@ -72,7 +96,9 @@ fn card_text(card: &Card, r: &Report, v: View, out: &mut String) {
             change(card.score, card.compare)
         ));
     }
-    out.push_str(&format!("\n**{}**\n\n", cell(&total)));
+    out.push_str("\n**");
+    out.push_str(&cell(&total));
+    out.push_str("**\n\n");
 }
 
 impl Render<ScoreOutput<'_, '_>> for Markdown {
@@ -85,7 +111,8 @@ impl Render<ScoreOutput<'_, '_>> for Markdown {
         }
         w.write_all(out.as_bytes())?;
         out.clear();
-        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, v, buf))?;
+        let cells = role_cells(r);
+        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, &cells, v, buf))?;
         out.push_str(&format!("## {}\n\n", Label::Summary.text(lang)));
         let compare = r.compare.is_some();
         row(&mut out, &summary_headers(r.by_role, compare, lang).iter().map(|h| h.to_string()).collect::<Vec<_>>());

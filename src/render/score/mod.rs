@@ -92,23 +92,48 @@ pub fn num(v: Decimal) -> String {
 /// to one decimal; currency with thousands separators (cents only when
 /// there are any); counts as integers when whole; ratios to two decimals.
 pub fn value(v: Option<Decimal>, unit: Unit, lang: Lang) -> String {
-    let Some(v) = v else { return "—".to_string() };
-    let whole = round(v, 2).fract().is_zero();
+    let mut s = String::with_capacity(16);
+    write_value(&mut s, v, unit, lang);
+    s
+}
+
+/// [`value`], appended to `out`.
+pub fn write_value(out: &mut String, v: Option<Decimal>, unit: Unit, lang: Lang) {
+    let Some(v) = v else { return out.push('—') };
+    let whole = || round(v, 2).fract().is_zero();
     match unit {
-        Unit::Percent => format!("{}%", number::format(v, Style::fixed(1))),
-        Unit::Score => number::format(v, Style::fixed(1)),
-        Unit::Ratio => number::format(v, Style::fixed(2)),
-        Unit::Count if whole => number::format(v, Style::fixed(0).grouped()),
-        Unit::Count => number::format(v, Style::fixed(1).grouped()),
-        Unit::Currency => format!("¥{}", number::format(v, Style::fixed(if whole { 0 } else { 2 }).grouped())),
-        Unit::Days => format!("{} {}", number::format(v, Style::fixed(1)), Label::Days.text(lang)),
-        Unit::Hours => format!("{} {}", number::format(v, Style::fixed(1)), Label::Hours.text(lang)),
+        Unit::Percent => {
+            number::write(out, v, Style::fixed(1));
+            out.push('%');
+        }
+        Unit::Score => number::write(out, v, Style::fixed(1)),
+        Unit::Ratio => number::write(out, v, Style::fixed(2)),
+        Unit::Count => number::write(out, v, Style::fixed(if whole() { 0 } else { 1 }).grouped()),
+        Unit::Currency => {
+            out.push('¥');
+            number::write(out, v, Style::fixed(if whole() { 0 } else { 2 }).grouped());
+        }
+        Unit::Days | Unit::Hours => {
+            number::write(out, v, Style::fixed(1));
+            out.push(' ');
+            out.push_str(if unit == Unit::Days { Label::Days } else { Label::Hours }.text(lang));
+        }
     }
 }
 
 /// A score as shown, or `—`.
 pub fn score(s: Option<Decimal>) -> String {
-    s.map_or_else(|| "—".to_string(), |s| number::format(s, Style::fixed(1)))
+    let mut out = String::with_capacity(8);
+    write_score(&mut out, s);
+    out
+}
+
+/// [`score`], appended to `out`.
+pub fn write_score(out: &mut String, s: Option<Decimal>) {
+    match s {
+        Some(s) => number::write(out, s, Style::fixed(1)),
+        None => out.push('—'),
+    }
 }
 
 /// `▲ 4.2`, `▼ 1.0` or `= 0.0` between two shown scores.

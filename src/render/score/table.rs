@@ -70,7 +70,7 @@ fn role_texts(r: &Report) -> Vec<RoleText> {
 }
 
 fn card_text(card: &Card, r: &Report, texts: &[RoleText], v: View, out: &mut String) {
-    let role_ix = r.plan.roles.iter().position(|p| std::ptr::eq(p, card.role)).unwrap_or(0);
+    let role_ix = card.role_ix;
     let text = &texts[role_ix];
     let lang = v.lang;
     let narrow = v.width.is_some_and(|w| w < NARROW);

@@ -271,7 +271,7 @@ impl Reader<'_> {
         progress.start(name, input.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()));
         let counter = opened.progress.clone();
         let mut csv = csv::ReaderBuilder::new()
-            .buffer_capacity(64 * 1024)
+            .buffer_capacity(crate::tabular::open::BUFFER)
             .has_headers(false)
             .flexible(true)
             .delimiter(opened.delimiter)
@@ -281,6 +281,8 @@ impl Reader<'_> {
             return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
         }
         let header_line = rec.position().map_or(1, |p| p.line());
+        // Lines are numbered here from now on, from the breaks each batch carries.
+        let mut numbering = csv.get_mut().take_numbering();
         let headers: Vec<String> = rec
             .iter()
             .map(|h| text(h, self.cells, name, header_line).map(|s| s.trim().to_string()))
@@ -319,10 +321,11 @@ impl Reader<'_> {
         std::thread::scope(|scope| -> Result<(), Fatal> {
             scope.spawn(move || split(csv, &parser_name, &full_tx, &empty_rx));
             for batch in full_rx {
-                let batch = batch?;
+                let mut batch = batch?;
                 progress.advance(counter.load(Ordering::Relaxed));
+                numbering.extend(batch.breaks.drain(..));
                 for rec in &batch.recs[..batch.len] {
-                    let line = rec.position().map_or(0, |p| p.line());
+                    let line = rec.position().map_or(0, |p| numbering.line_at(p.byte()));
                     self.rows.read += 1;
                     if rec.len() != width {
                         let detail = format!("the row has {} fields, the header {}", rec.len(), width);

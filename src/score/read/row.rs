@@ -128,26 +128,31 @@ impl Reader<'_> {
                 // name is kept beside it. An empty cell names nobody.
                 let name_col = layout.person.filter(|_| layout.person_id.is_some());
                 let (tally, cells) = (&mut self.tally, self.cells);
-                // Exports list people in order: the one after the last
-                // person is tried before a lookup (UTF-8, where a cell's
-                // bytes are the key's).
-                let next = self.last_entity.and_then(|((p, _), _)| p).map_or(0, |p| p as usize + 1);
-                let guess = tally
-                    .persons
-                    .get(next)
-                    .filter(|p| cells == encoding_rs::UTF_8 && p.key.as_bytes() == &rec[c])
-                    .map(|_| Some(next as u32));
-                let found = self.persons.get_or_guess(
-                    &rec[c],
-                    cells,
-                    guess,
-                    |key| {
-                        let full_name = name_col.map(|n| show(&rec[n], cells));
-                        (!key.is_empty()).then(|| tally.person(key, full_name.as_deref()))
-                    },
-                    name,
-                    line,
-                )?;
+                let found = match self.persons.last_hit(&rec[c]) {
+                    Some(same_person) => same_person,
+                    None => {
+                        // Exports list people in order: the one after the last
+                        // person is tried before a lookup (UTF-8, where a cell's
+                        // bytes are the key's).
+                        let next = self.last_entity.and_then(|((p, _), _)| p).map_or(0, |p| p as usize + 1);
+                        let guess = tally
+                            .persons
+                            .get(next)
+                            .filter(|p| cells == encoding_rs::UTF_8 && p.key.as_bytes() == &rec[c])
+                            .map(|_| Some(next as u32));
+                        self.persons.get_or_guess(
+                            &rec[c],
+                            cells,
+                            guess,
+                            |key| {
+                                let full_name = name_col.map(|n| show(&rec[n], cells));
+                                (!key.is_empty()).then(|| tally.person(key, full_name.as_deref()))
+                            },
+                            name,
+                            line,
+                        )?
+                    }
+                };
                 match found {
                     Some(p) => Some(p),
                     None => {
