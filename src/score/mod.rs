@@ -19,7 +19,6 @@ pub mod layout;
 pub mod periods;
 pub mod plan;
 pub mod read;
-mod split;
 pub mod tally;
 pub use read::{Fatal, IgnoredColumn, Options, Progress, Silent};
 

@@ -8,7 +8,8 @@ row" check in front), so a row costs a few comparisons and a number parse.
 Opening, encodings, headers and the accounting are the shared ones of
 [`crate::tabular`]; this is the fast path on top of them.
 
-The shape for any source of rows: a file is opened, its header row becomes a
+The shape for any source of rows: a file is opened and split into batches
+of records (`csv.rs`, on a thread of its own), its header row becomes a
 [`layout::Layout`], then every record goes through [`Reader::row`] (in
 `row.rs`) with its line. A reader of another format (a spreadsheet) feeds
 records to the same function.
@@ -19,14 +20,14 @@ use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
-use csv::ByteRecord;
 use encoding_rs::{Encoding, UTF_8};
 use rustc_hash::FxHashMap;
 
+mod csv;
 mod row;
 
+use self::csv::Batch;
 use super::cache::{text, Cache};
-use super::split::{split, Batch};
 
 use crate::diag::Code;
 use crate::score::layout;
@@ -241,10 +242,6 @@ fn io_fatal(name: &str, e: std::io::Error) -> Fatal {
     Fatal(crate::tabular::records::io_error(name, e).to_string())
 }
 
-pub(super) fn csv_fatal(name: &str, e: csv::Error) -> Fatal {
-    Fatal(crate::tabular::records::csv_error(name, e).to_string())
-}
-
 impl Reader<'_> {
     fn read_file(
         &mut self,
@@ -270,22 +267,17 @@ impl Reader<'_> {
         }
         progress.start(name, input.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()));
         let counter = opened.progress.clone();
-        let mut csv = csv::ReaderBuilder::new()
-            .buffer_capacity(crate::tabular::open::BUFFER)
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(opened.delimiter)
-            .from_reader(crate::tabular::lines::Lines::new(opened.reader));
-        let mut rec = ByteRecord::new();
-        if !crate::tabular::lines::read_record(&mut csv, &mut rec).map_err(|e| csv_fatal(name, e))? {
+        let mut splitter = csv::Splitter::new(opened.reader, opened.delimiter, name);
+        let mut first = Batch::default();
+        if !splitter.fill(&mut first)? {
             return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
         }
-        let header_line = rec.position().map_or(1, |p| p.line());
-        // Lines are numbered here from now on, from the breaks each batch carries.
-        let mut numbering = csv.get_mut().take_numbering();
-        let headers: Vec<String> = rec
-            .iter()
-            .map(|h| text(h, self.cells, name, header_line).map(|s| s.trim().to_string()))
+        let Some(rec) = first.records().next() else {
+            return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
+        };
+        let header_line = rec.line;
+        let headers: Vec<String> = (0..rec.len())
+            .map(|i| text(&rec[i], self.cells, name, header_line).map(|s| s.trim().to_string()))
             .collect::<Result<_, _>>()?;
         if headers.iter().any(|h| h.contains('\0')) || headers.iter().all(|h| h.is_empty()) {
             return Err(Fatal(format!("{name}:{header_line}: no header row (the first line has no column names)")));
@@ -313,33 +305,46 @@ impl Reader<'_> {
         self.wide.clear();
         let width = headers.len();
         // Two stages on two cores: a thread splits records into batches (the
-        // parse floor), this one scores them. Batches are recycled, so the
-        // records' buffers are allocated once.
+        // parse floor), this one scores them. Batches are recycled, so their
+        // buffers are allocated once.
         let (full_tx, full_rx) = mpsc::sync_channel::<Result<Batch, Fatal>>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
-        let parser_name = name.to_string();
         std::thread::scope(|scope| -> Result<(), Fatal> {
-            scope.spawn(move || split(csv, &parser_name, &full_tx, &empty_rx));
+            scope.spawn(move || csv::run(splitter, &full_tx, &empty_rx));
+            self.batch(&layout, &first, 1, width, file_no, name)?;
             for batch in full_rx {
-                let mut batch = batch?;
+                let batch = batch?;
                 progress.advance(counter.load(Ordering::Relaxed));
-                numbering.extend(batch.breaks.drain(..));
-                for rec in &batch.recs[..batch.len] {
-                    let line = rec.position().map_or(0, |p| numbering.line_at(p.byte()));
-                    self.rows.read += 1;
-                    if rec.len() != width {
-                        let detail = format!("the row has {} fields, the header {}", rec.len(), width);
-                        self.rows.skip(Code::BadValue, Location::row(self.file, line), detail);
-                        continue;
-                    }
-                    self.row(&layout, rec, file_no, name, line)?;
-                }
+                self.batch(&layout, &batch, 0, width, file_no, name)?;
                 // The parser may have finished; then the batch is just dropped.
                 let _ = empty_tx.send(batch);
             }
             Ok(())
         })?;
         progress.finish();
+        Ok(())
+    }
+
+    /// The rows of a batch (after its first `skip`, the header).
+    fn batch(
+        &mut self,
+        layout: &layout::Layout,
+        batch: &Batch,
+        skip: usize,
+        width: usize,
+        file_no: u32,
+        name: &str,
+    ) -> Result<(), Fatal> {
+        for rec in batch.records().skip(skip) {
+            let line = rec.line;
+            self.rows.read += 1;
+            if rec.len() != width {
+                let detail = format!("the row has {} fields, the header {}", rec.len(), width);
+                self.rows.skip(Code::BadValue, Location::row(self.file, line), detail);
+                continue;
+            }
+            self.row(layout, &rec, file_no, name, line)?;
+        }
         Ok(())
     }
 }

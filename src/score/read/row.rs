@@ -4,9 +4,9 @@ metric through the caches, its value, and what it adds to the tally — or the
 reason it is skipped.
 */
 
-use csv::ByteRecord;
 use rust_decimal::Decimal;
 
+use super::csv::Record;
 use super::{text, Fatal, PeriodCell, RatioOnly, Reader, Resolved, RoleName};
 use crate::diag::Code;
 use crate::model::names::Found;
@@ -92,14 +92,7 @@ impl Reader<'_> {
     }
 
     /// Scores one row; `Ok` whether it was used or skipped.
-    pub(super) fn row(
-        &mut self,
-        layout: &Layout,
-        rec: &ByteRecord,
-        file: u32,
-        name: &str,
-        line: u64,
-    ) -> Result<(), Fatal> {
+    pub(super) fn row(&mut self, layout: &Layout, rec: &Record, file: u32, name: &str, line: u64) -> Result<(), Fatal> {
         // Period: which set the row belongs to.
         let (period, bits) = match layout.period {
             Some(c) => match self.period_cell(&rec[c], name, line)? {
@@ -357,7 +350,7 @@ impl Reader<'_> {
         entity: usize,
         sets: Sets,
         key: LastKey,
-        rec: &ByteRecord,
+        rec: &Record,
         metrics: &[(usize, String)],
         name: &str,
     ) -> Result<(), Fatal> {
