@@ -14,8 +14,8 @@ use std::io::{self, Write};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{
-    card_title, card_total, change, department_mean, how, num, rows_line, score, status, stream, summary_headers,
-    title, write_score, write_value, yes_no, ScoreOutput, View,
+    card_title, card_total, change, department_mean, how, mean_row_second, num, rows_line, score, status, stream,
+    summary_headers, title, write_score, write_value, yes_no, ScoreOutput, View,
 };
 use crate::render::escape::html as esc;
 use crate::render::html::{page, svg};
@@ -214,7 +214,7 @@ impl Render<ScoreOutput<'_, '_>> for Html {
         out.push_str(&format!(
             "<tr><th>{}</th><td>{}</td><th class=\"n\">{}</th><td></td><td></td>",
             esc(Label::DepartmentMean.text(lang)),
-            esc(&r.department),
+            esc(&mean_row_second(r, &rows)),
             score(mean)
         ));
         if compare {

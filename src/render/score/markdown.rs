@@ -7,8 +7,8 @@ breaks, link and image syntax) so a cell cannot break the table.
 use std::io::{self, Write};
 
 use super::{
-    card_title, card_total, change, department_mean, how, num, rows_line, score, status, stream, summary_headers,
-    title, write_score, write_value, yes_no, ScoreOutput, View,
+    card_title, card_total, change, department_mean, how, mean_row_second, num, rows_line, score, status, stream,
+    summary_headers, title, write_score, write_value, yes_no, ScoreOutput, View,
 };
 use crate::render::escape::md_cell as cell;
 use crate::render::lang::Label;
@@ -133,7 +133,7 @@ impl Render<ScoreOutput<'_, '_>> for Markdown {
         let (mean, before) = department_mean(&rows);
         let mut cells = vec![
             format!("**{}**", Label::DepartmentMean.text(lang)),
-            cell(&r.department),
+            cell(&mean_row_second(r, &rows)),
             format!("**{}**", score(mean)),
             String::new(),
             String::new(),

@@ -289,6 +289,8 @@ pub struct SummaryRow {
     pub grade: String,
     pub complete: bool,
     pub compare: Option<Decimal>,
+    /// A role's card: the people it pools.
+    pub people: Option<u32>,
 }
 
 impl SummaryRow {
@@ -299,7 +301,18 @@ impl SummaryRow {
             (false, Some(n)) => (role, n.to_string()),
             (false, None) => (role, String::new()),
         };
-        SummaryRow { entity, role, score: c.score, grade: c.grade.clone(), complete: c.complete, compare: c.compare }
+        let (score, grade, complete, compare, people) = (c.score, c.grade.clone(), c.complete, c.compare, c.people);
+        SummaryRow { entity, role, score, grade, complete, compare, people }
+    }
+}
+
+/// The second cell of the department mean's summary line: the department,
+/// or with role cards the people they pool together.
+pub fn mean_row_second(r: &Report, rows: &[SummaryRow]) -> String {
+    if r.by_role && rows.iter().any(|s| s.people.is_some()) {
+        rows.iter().filter_map(|s| s.people).sum::<u32>().to_string()
+    } else {
+        r.department.clone()
     }
 }
 
@@ -370,6 +383,7 @@ mod tests {
             grade: String::new(),
             complete: true,
             compare: c.map(d),
+            people: None,
         };
         let rows = [row(Some("90"), Some("80")), row(Some("100"), None), row(None, Some("70"))];
         assert_eq!(department_mean(&rows), (Some(d("95")), Some(d("75"))));

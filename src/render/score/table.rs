@@ -15,8 +15,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::{
-    card_title, card_total, change, department_mean, how, num, rows_line, score, status, stream, summary_headers,
-    title, value, yes_no, ScoreOutput, SummaryRow, View,
+    card_title, card_total, change, department_mean, how, mean_row_second, num, rows_line, score, status, stream,
+    summary_headers, title, value, yes_no, ScoreOutput, SummaryRow, View,
 };
 use crate::render::escape::terminal as defang;
 use crate::render::grid::{self, Align, Cell, Grid};
@@ -194,7 +194,7 @@ fn summary_text(r: &Report, rows: &[SummaryRow], v: View, out: &mut String) {
     let (mean, before) = department_mean(rows);
     let mut cells = vec![
         Cell::new(Label::DepartmentMean.text(lang)),
-        Cell::new(defang(&r.department)),
+        Cell::new(defang(&mean_row_second(r, rows))),
         Cell::new(score(mean)),
         Cell::new(""),
         Cell::new(""),
