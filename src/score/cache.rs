@@ -17,8 +17,9 @@ use super::read::Fatal;
 /// came in (up to `order_size` of them) and compare the key that followed
 /// the last one before hashing. Then the hash map.
 pub(super) struct Cache<V: Copy> {
+    /// The last key and its value, when it has no place in `order`.
     last: Option<(Vec<u8>, V)>,
-    /// Where the last key is in `order` (or `usize::MAX`).
+    /// Where the last key is in `order` (or `usize::MAX`: then in `last`).
     last_at: usize,
     order: Vec<(Box<[u8]>, V)>,
     order_size: usize,
@@ -56,7 +57,11 @@ impl<V: Copy> Cache<V> {
     /// The value of `key` if it is the last key looked up.
     #[inline]
     pub(super) fn last_hit(&self, key: &[u8]) -> Option<V> {
-        self.last.as_ref().filter(|(k, _)| same(k, key)).map(|(_, v)| *v)
+        let (k, v) = match self.order.get(self.last_at) {
+            Some((k, v)) => (&k[..], v),
+            None => self.last.as_ref().map(|(k, v)| (&k[..], v))?,
+        };
+        same(k, key).then_some(*v)
     }
 
     #[inline]
@@ -85,10 +90,8 @@ impl<V: Copy> Cache<V> {
         file: &str,
         line: u64,
     ) -> Result<V, Fatal> {
-        if let Some((k, v)) = &self.last {
-            if same(k, key) {
-                return Ok(*v);
-            }
+        if let Some(v) = self.last_hit(key) {
+            return Ok(v);
         }
         if let Some(v) = guess {
             self.remember(key, v, usize::MAX);
@@ -123,6 +126,10 @@ impl<V: Copy> Cache<V> {
 
     fn remember(&mut self, key: &[u8], v: V, at: usize) {
         self.last_at = at;
+        if at != usize::MAX {
+            // The key is `order[at]`: no copy needed.
+            return;
+        }
         match &mut self.last {
             Some((k, lv)) => {
                 k.clear();

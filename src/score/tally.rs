@@ -51,6 +51,19 @@ pub struct Acc {
     n: u32,
 }
 
+/// `a + v`, exact. Values of one export mostly have one scale: then the sum
+/// is an integer addition of the mantissas, a fraction of a general decimal
+/// addition on the path of every row.
+#[inline]
+fn add(a: Decimal, v: Decimal) -> Decimal {
+    if a.scale() == v.scale() {
+        if let Ok(sum) = Decimal::try_from_i128_with_scale(a.mantissa() + v.mantissa(), a.scale()) {
+            return sum;
+        }
+    }
+    a + v
+}
+
 impl Acc {
     /// Adds a value; only what `aggregate` needs is kept.
     #[inline]
@@ -58,7 +71,7 @@ impl Acc {
         let first = self.n == 0;
         self.n += 1;
         match aggregate {
-            Aggregate::Sum | Aggregate::Mean => self.a += v,
+            Aggregate::Sum | Aggregate::Mean => self.a = add(self.a, v),
             Aggregate::Min => {
                 if first || v < self.a {
                     self.a = v;
@@ -84,8 +97,8 @@ impl Acc {
     pub fn add_part(&mut self, part: Part, v: Decimal) {
         self.n += 1;
         match part {
-            Part::Denominator => self.b = (Decimal::deserialize(self.b) + v).serialize(),
-            _ => self.a += v,
+            Part::Denominator => self.b = add(Decimal::deserialize(self.b), v).serialize(),
+            _ => self.a = add(self.a, v),
         }
     }
 
@@ -362,6 +375,18 @@ mod tests {
         v.add_value(d("9"), key(8, 1), Aggregate::Mean);
         let ready = kpi_value(&v, Some(&Acc::default()), &kpi(Aggregate::Mean, true, Unit::Percent));
         assert_eq!(ready, KpiValue { value: Some(d("8")), parts: None });
+    }
+
+    #[test]
+    fn sums_are_exact_whatever_the_scales() {
+        let cases =
+            [("1.25", "2.5"), ("0.1", "0.2"), ("-3.75", "1.25"), ("79228162514264337593543950", "3"), ("7", "-7")];
+        for (a, b) in cases {
+            assert_eq!(add(d(a), d(b)), d(a) + d(b), "{a} + {b}");
+        }
+        // Past 96 bits of mantissa the general addition rescales.
+        let big = Decimal::from_i128_with_scale(79_228_162_514_264_337_593_543_950_000, 2);
+        assert_eq!(add(big, d("999.99")), big + d("999.99"));
     }
 
     #[test]

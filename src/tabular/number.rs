@@ -162,8 +162,9 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
     if LIMIT.get(scale as usize).is_some_and(|&limit| mantissa > limit) {
         return None;
     }
-    let m = i64::try_from(mantissa).ok()?;
-    Some(Decimal::new(if neg { -m } else { m }, scale))
+    // From its parts (inlined), not `Decimal::new` (a call whose result
+    // comes back through memory, on the path of every value of an export).
+    Some(Decimal::from_parts(mantissa as u32, (mantissa >> 32) as u32, 0, neg && mantissa != 0, scale))
 }
 
 /// Parses one cell. `decimal_comma` reads `1.234,5` as 1234.5.
