@@ -61,7 +61,9 @@ impl<'a> Cell<'a> {
 pub struct Grid<'a> {
     headers: Vec<Cell<'a>>,
     align: Vec<Align>,
-    rows: Vec<Vec<Cell<'a>>>,
+    /// Every row's cells, one row after another (a row shorter than the
+    /// header is padded with empty cells).
+    cells: Vec<Cell<'a>>,
     /// The column that wraps when the table is too wide.
     flex: Option<usize>,
 }
@@ -71,7 +73,7 @@ impl<'a> Grid<'a> {
         Grid {
             headers: headers.iter().map(|h| Cell::new(*h)).collect(),
             align: align.to_vec(),
-            rows: Vec::new(),
+            cells: Vec::new(),
             flex: None,
         }
     }
@@ -83,7 +85,22 @@ impl<'a> Grid<'a> {
     }
 
     pub fn row(&mut self, cells: Vec<Cell<'a>>) {
-        self.rows.push(cells);
+        let n = self.headers.len();
+        let len = cells.len().min(n);
+        self.cells.extend(cells.into_iter().take(n));
+        for _ in len..n {
+            self.cells.push(Cell::new(""));
+        }
+    }
+
+    /// Appends a row cell by cell (no vector per row): exactly as many cells
+    /// as the header has, in order.
+    pub fn push(&mut self, cell: Cell<'a>) {
+        self.cells.push(cell);
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[Cell<'a>]> {
+        self.cells.chunks(self.headers.len().max(1))
     }
 
     /// Appends the table to `out`, at most `max` columns wide when it can be
@@ -91,7 +108,7 @@ impl<'a> Grid<'a> {
     pub fn write(&self, out: &mut String, max: Option<usize>) {
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|c| c.width).collect();
-        for row in &self.rows {
+        for row in self.rows() {
             for (w, c) in widths.iter_mut().zip(row) {
                 *w = (*w).max(c.width);
             }
@@ -107,7 +124,7 @@ impl<'a> Grid<'a> {
         rule(out, &widths, '┌', '┬', '┐');
         self.line(out, &self.headers, &widths);
         rule(out, &widths, '├', '┼', '┤');
-        for row in &self.rows {
+        for row in self.rows() {
             if self.flex.is_some_and(|f| row.get(f).is_some_and(|c| c.width > widths[f])) {
                 self.wrapped(out, row, &widths);
             } else {
@@ -149,24 +166,35 @@ impl<'a> Grid<'a> {
     }
 }
 
+/// Runs of a character, pushed a slice at a time (tens of thousands of
+/// tables are drawn into one file).
+fn run(out: &mut String, unit: &str, n: usize) {
+    const SPACES: &str = "                                                                ";
+    const LINES: &str = "────────────────────────────────────────────────────────────────";
+    let block = if unit == " " { SPACES } else { LINES };
+    let per = block.len() / unit.len();
+    let mut left = n;
+    while left > 0 {
+        let k = left.min(per);
+        out.push_str(&block[..k * unit.len()]);
+        left -= k;
+    }
+}
+
 fn rule(out: &mut String, widths: &[usize], left: char, mid: char, right: char) {
     out.push(left);
     for (i, w) in widths.iter().enumerate() {
         if i > 0 {
             out.push(mid);
         }
-        for _ in 0..w + 2 {
-            out.push('─');
-        }
+        run(out, "─", w + 2);
     }
     out.push(right);
     out.push('\n');
 }
 
 fn spaces(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push(' ');
-    }
+    run(out, " ", n);
 }
 
 fn pad(out: &mut String, text: &str, w: usize, to: usize, align: Align, style: Option<Style>) {

@@ -16,7 +16,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{
     card_title, card_total, change, department_mean, how, mean_row_second, num, rows_line, score, status, stream,
-    summary_headers, title, value, yes_no, ScoreOutput, SummaryRow, View,
+    summary_headers, title, write_score, write_value, yes_no, ScoreOutput, SummaryRow, View,
 };
 use crate::render::escape::terminal as defang;
 use crate::render::grid::{self, Align, Cell, Grid};
@@ -97,32 +97,47 @@ fn card_text(card: &Card, r: &Report, texts: &[RoleText], v: View, out: &mut Str
     }
     let flex = if how_column { headers.len() - 1 } else { 0 };
     let mut t = Grid::new(&headers, &align).flex(flex);
+    // Values and scores of the whole card in one buffer, then borrowed by
+    // the cells: no string per cell.
+    let mut numbers = String::with_capacity(card.kpis.len() * 16);
+    let mut spans = Vec::with_capacity(card.kpis.len() * 3);
+    for line in &card.kpis {
+        let s = line.scored.as_ref().map(|s| s.score);
+        let mut mark = |numbers: &mut String, write: &dyn Fn(&mut String)| {
+            let start = numbers.len();
+            write(numbers);
+            spans.push(start..numbers.len());
+        };
+        mark(&mut numbers, &|n| write_value(n, line.value, line.kpi.unit, lang));
+        mark(&mut numbers, &|n| write_score(n, s));
+        if compare {
+            mark(&mut numbers, &|n| write_score(n, line.compare));
+        }
+    }
+    let per_line = if compare { 3 } else { 2 };
     for (k, line) in card.kpis.iter().enumerate() {
         let s = line.scored.as_ref().map(|s| s.score);
+        let number = |i: usize| Cell::new(&numbers[spans[k * per_line + i].clone()]);
         let (kpi, kpi_width) = if narrow { &text.narrow[k] } else { &text.wide[k] };
-        let mut row = Vec::with_capacity(headers.len());
-        row.push(Cell::measured(kpi, *kpi_width));
+        t.push(Cell::measured(kpi, *kpi_width));
         if !narrow {
-            row.push(Cell::measured(&text.metric[k].0, text.metric[k].1));
+            t.push(Cell::measured(&text.metric[k].0, text.metric[k].1));
         }
-        row.extend([
-            Cell::new(value(line.value, line.kpi.unit, lang)),
-            Cell::measured(&text.weight[k].0, text.weight[k].1),
-            Cell::new(score(s)),
-            if v.color {
-                Cell::styled(status(line.status, lang), style(line.status))
-            } else {
-                Cell::new(status(line.status, lang))
-            },
-        ]);
+        t.push(number(0));
+        t.push(Cell::measured(&text.weight[k].0, text.weight[k].1));
+        t.push(number(1));
+        t.push(if v.color {
+            Cell::styled(status(line.status, lang), style(line.status))
+        } else {
+            Cell::new(status(line.status, lang))
+        });
         if compare {
-            row.push(Cell::new(score(line.compare)));
-            row.push(Cell::new(change(s, line.compare)));
+            t.push(number(2));
+            t.push(Cell::new(change(s, line.compare)));
         }
         if how_column {
-            row.push(Cell::new(defang(&how(line, lang))));
+            t.push(Cell::new(defang(&how(line, lang))));
         }
-        t.row(row);
     }
     t.write(out, v.width);
     let mut total = card_total(card, lang);
