@@ -24,6 +24,8 @@ use encoding_rs::{Encoding, UTF_8};
 use rustc_hash::FxHashMap;
 
 mod csv;
+mod names;
+mod ratio;
 mod row;
 
 use self::csv::Batch;
@@ -145,6 +147,9 @@ struct RatioOnly {
     count: u32,
     first: Location,
 }
+
+/// Which period sets a row belongs to: (the scored period, the compared one).
+type Sets = (bool, bool);
 
 /// A period cell, resolved: the period, and whether it is in the scored
 /// period (bit 0) and the compared one (bit 1).

@@ -7,20 +7,16 @@ reason it is skipped.
 use rust_decimal::Decimal;
 
 use super::csv::Record;
-use super::{text, Fatal, PeriodCell, RatioOnly, Reader, Resolved, RoleName};
+use super::{text, Fatal, PeriodCell, Reader, Resolved, Sets};
 use crate::diag::Code;
-use crate::model::names::Found;
 use crate::model::Unit;
 use crate::score::cache::show;
 use crate::score::layout::{Kind, Layout};
-use crate::score::plan::{KpiPlan, MetricMatch, Part};
+use crate::score::plan::{KpiPlan, Part};
 use crate::score::tally::LastKey;
 use crate::source::Location;
 use crate::tabular::number::{self, Cell, UnitWord};
 use crate::tabular::period::{self, Period};
-
-/// Which period sets a row belongs to: (the scored period, the compared one).
-type Sets = (bool, bool);
 
 /// Whether a unit word after a number fits what a KPI measures (`3個` for a
 /// count, `4小時` for hours). Ratio parts have no declared unit of their own.
@@ -87,7 +83,7 @@ impl Reader<'_> {
         )
     }
 
-    fn here(&self, line: u64) -> Location {
+    pub(super) fn here(&self, line: u64) -> Location {
         Location::row(self.file, line)
     }
 
@@ -174,123 +170,6 @@ impl Reader<'_> {
                 self.long_row(role, entity, (in_main, in_compare), key, &rec[*metric], &rec[*value], name)
             }
             Kind::Wide { metrics } => self.wide_row(role, entity, (in_main, in_compare), key, rec, metrics, name),
-        }
-    }
-
-    /// The role a cell names, or `None` after skipping the row.
-    fn role(&mut self, raw: &[u8], name: &str, line: u64) -> Result<Option<usize>, Fatal> {
-        let plan = self.plan;
-        let candidates = &mut self.candidates;
-        let resolved = self.roles.get(
-            raw,
-            self.cells,
-            |s| match plan.role(s) {
-                Found::One(i) => RoleName::One(i),
-                Found::Ambiguous(c) => {
-                    candidates.push(c);
-                    RoleName::Ambiguous(candidates.len() as u32 - 1)
-                }
-                Found::None => RoleName::Unknown,
-            },
-            name,
-            line,
-        )?;
-        if let RoleName::One(i) = resolved {
-            return Ok(Some(i));
-        }
-        let shown = show(raw, self.cells);
-        match resolved {
-            RoleName::One(i) => return Ok(Some(i)),
-            RoleName::Ambiguous(c) => {
-                let hint = vec![format!("it could be {}", and_list(&self.candidates[c as usize]))];
-                self.rows.skip_name(Code::AmbiguousName, "role", &shown, self.here(line), || hint);
-            }
-            RoleName::Unknown => {
-                let hint = || plan.suggest_role(&shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect();
-                self.rows.skip_name(Code::UnknownRole, "role", &shown, self.here(line), hint);
-            }
-        }
-        Ok(None)
-    }
-
-    fn resolve_name(&mut self, role: usize, name: &str) -> Resolved {
-        match self.plan.metric(role, name) {
-            MetricMatch::Targets(t) => {
-                self.targets.push(t);
-                Resolved::Targets(self.targets.len() as u32 - 1)
-            }
-            MetricMatch::Ambiguous(c) => {
-                self.candidates.push(c);
-                Resolved::Ambiguous(self.candidates.len() as u32 - 1)
-            }
-            MetricMatch::OtherRole => Resolved::OtherRole,
-            MetricMatch::Unknown => Resolved::Unknown,
-        }
-    }
-
-    /// What wide column `mi` (headed `header`) means for `role`, resolved once
-    /// per file. Headers are already text, whatever the file's encoding.
-    fn resolve_header(&mut self, role: usize, mi: usize, header: &str) -> Resolved {
-        if self.wide.len() <= role {
-            self.wide.resize(role + 1, Vec::new());
-        }
-        if self.wide[role].len() <= mi {
-            self.wide[role].resize(mi + 1, None);
-        }
-        if let Some(r) = self.wide[role][mi] {
-            return r;
-        }
-        let r = self.resolve_name(role, header);
-        self.wide[role][mi] = Some(r);
-        r
-    }
-
-    fn resolve_metric(&mut self, role: usize, raw: &[u8], name: &str, line: u64) -> Result<Resolved, Fatal> {
-        let plan = self.plan;
-        let (targets, candidates) = (&mut self.targets, &mut self.candidates);
-        self.metrics[role].get(
-            raw,
-            self.cells,
-            |s| match plan.metric(role, s) {
-                MetricMatch::Targets(t) => {
-                    targets.push(t);
-                    Resolved::Targets(targets.len() as u32 - 1)
-                }
-                MetricMatch::Ambiguous(c) => {
-                    candidates.push(c);
-                    Resolved::Ambiguous(candidates.len() as u32 - 1)
-                }
-                MetricMatch::OtherRole => Resolved::OtherRole,
-                MetricMatch::Unknown => Resolved::Unknown,
-            },
-            name,
-            line,
-        )
-    }
-
-    /// A metric name that gives nothing to `role`: skips the row (`skip`) or
-    /// counts the cell; names are reported once each.
-    fn metric_problem(&mut self, role: usize, resolved: Resolved, shown: &str, line: u64, skip: bool) {
-        let plan = self.plan;
-        let what = format!("metric of {}", plan.roles[role].id);
-        let (code, hint): (Code, Vec<String>) = match resolved {
-            Resolved::Ambiguous(c) => {
-                (Code::AmbiguousName, vec![format!("it could be {}", and_list(&self.candidates[c as usize]))])
-            }
-            Resolved::OtherRole => (
-                Code::UnknownMetric,
-                vec![format!("another role's KPI measures it, no KPI of `{}` does", plan.roles[role].id)],
-            ),
-            _ => (
-                Code::UnknownMetric,
-                plan.suggest_metric(role, shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect(),
-            ),
-        };
-        let loc = self.here(line);
-        if skip {
-            self.rows.skip_name(code, &what, shown, loc, || hint);
-        } else {
-            self.rows.name_problem(code, &what, shown, loc, || hint);
         }
     }
 
@@ -473,72 +352,5 @@ impl Reader<'_> {
             }
         }
         fed_value
-    }
-
-    /// The interned set of ratio KPIs that `targets` lists feed.
-    fn ratio_set(&mut self, lists: &[u32]) -> u32 {
-        let mut set: Vec<usize> =
-            lists.iter().flat_map(|&t| self.targets[t as usize].iter().map(|(k, _)| *k)).collect();
-        set.sort_unstable();
-        set.dedup();
-        match self.ratio_sets.iter().position(|s| *s == set) {
-            Some(i) => i as u32,
-            None => {
-                self.ratio_sets.push(set);
-                self.ratio_sets.len() as u32 - 1
-            }
-        }
-    }
-
-    fn note_ratio_only(&mut self, entity: usize, set: u32, (in_main, in_compare): Sets, line: u64) {
-        let bits = u8::from(in_main) | (u8::from(in_compare) << 1);
-        let first = self.here(line);
-        self.ratio_only.entry((entity as u32, set, bits)).or_insert(RatioOnly { count: 0, first }).count += 1;
-    }
-
-    /// Rows whose only use was ratios whose denominators summed to zero gave
-    /// nothing to a scorecard after all: they are skipped as `zero-denominator`.
-    pub(super) fn settle_zero_denominators(&mut self) {
-        let mut keys: Vec<&(u32, u32, u8)> = self.ratio_only.keys().collect();
-        keys.sort_unstable_by_key(|k| (self.ratio_only[k].first, **k));
-        let mut moved = Vec::new();
-        for &(entity, set, bits) in keys {
-            let e = self.tally.entities[entity as usize];
-            let kpis = &self.plan.roles[e.role as usize].kpis;
-            let all_zero = self.ratio_sets[set as usize].iter().all(|&ki| {
-                [(false, bits & 1 != 0), (true, bits & 2 != 0)]
-                    .into_iter()
-                    .filter(|(_, on)| *on)
-                    .all(|(compare, _)| self.tally.value(compare, entity as usize, &kpis[ki]).zero_denominator())
-            });
-            if all_zero {
-                let who = self
-                    .tally
-                    .person_label(entity as usize)
-                    .unwrap_or_else(|| self.plan.roles[e.role as usize].id.clone());
-                let ids: Vec<String> = self.ratio_sets[set as usize]
-                    .iter()
-                    .map(|&ki| format!("{} ({})", kpis[ki].id, kpis[ki].metric))
-                    .collect();
-                let detail = format!(
-                    "{who}: the denominator of {} sums to zero, or so near it that the ratio is out of range",
-                    ids.join(", ")
-                );
-                let r = &self.ratio_only[&(entity, set, bits)];
-                moved.push((r.count, r.first, detail));
-            }
-        }
-        for (n, first, detail) in moved {
-            self.rows.reclassify_used(Code::ZeroDenominator, u64::from(n), vec![first], &detail);
-        }
-    }
-}
-
-/// `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
