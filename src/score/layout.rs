@@ -291,6 +291,13 @@ mod tests {
     }
 
     #[test]
+    fn every_column_can_be_mapped_in_the_config() {
+        for col in SCHEMA {
+            assert!(crate::config::STANDARD_COLUMNS.contains(&col.name), "{}", col.name);
+        }
+    }
+
+    #[test]
     fn a_column_mapped_to_ignore_is_not_reported() {
         let p = plan();
         let mut map = ColumnMap::default();
