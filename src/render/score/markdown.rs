@@ -41,12 +41,9 @@ fn role_cells(r: &Report) -> Vec<Vec<(String, String)>> {
         .collect()
 }
 
-fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, out: &mut String) {
+/// The head of every card's table: the header row and the alignment row.
+fn table_head(r: &Report, v: View) -> String {
     let lang = v.lang;
-    let role_ix = card.role_ix;
-    out.push_str("## ");
-    out.push_str(&cell(&card_title(card, lang)));
-    out.push_str("\n\n");
     let mut headers: Vec<String> =
         [Label::Kpi, Label::Metric, Label::Value, Label::Weight, Label::Score, Label::Status]
             .map(|l| l.text(lang).to_string())
@@ -60,9 +57,20 @@ fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, 
         headers.push(Label::How.text(lang).to_string());
         rule.push_str(" --- |");
     }
-    row(out, &headers);
+    let mut out = String::new();
+    row(&mut out, &headers);
     out.push_str(&rule);
     out.push('\n');
+    out
+}
+
+fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], head: &str, v: View, out: &mut String) {
+    let lang = v.lang;
+    let role_ix = card.role_ix;
+    out.push_str("## ");
+    out.push_str(&cell(&card_title(card, lang)));
+    out.push_str("\n\n");
+    out.push_str(head);
     for (line, (lead, weight)) in card.kpis.iter().zip(&cells[role_ix]) {
         let s = line.scored.as_ref().map(|s| s.score);
         out.push_str(lead);
@@ -111,8 +119,8 @@ impl Render<ScoreOutput<'_, '_>> for Markdown {
         }
         w.write_all(out.as_bytes())?;
         out.clear();
-        let cells = role_cells(r);
-        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, &cells, v, buf))?;
+        let (cells, head) = (role_cells(r), table_head(r, v));
+        let rows = stream::cards(r, v.explain, w, &|_, card, buf| card_text(card, r, &cells, &head, v, buf))?;
         out.push_str(&format!("## {}\n\n", Label::Summary.text(lang)));
         let compare = r.compare.is_some();
         row(&mut out, &summary_headers(r.by_role, compare, lang).iter().map(|h| h.to_string()).collect::<Vec<_>>());
