@@ -66,6 +66,17 @@ pub fn emit(
     }
 }
 
+/// Whether colour reaches standard output with this choice (`--color`,
+/// `NO_COLOR`, a terminal or not) — so a renderer can leave colour out
+/// instead of writing codes to be stripped again.
+pub fn colour_on_stdout(color: anstream::ColorChoice) -> bool {
+    let choice = match color {
+        anstream::ColorChoice::Auto => anstream::AutoStream::choice(&io::stdout()),
+        other => other,
+    };
+    choice != anstream::ColorChoice::Never
+}
+
 /// ANSI colour codes removed on the way into a file.
 struct Strip<'a> {
     inner: &'a mut dyn Write,

@@ -2,64 +2,11 @@
 //! examples, the same data in every supported shape and encoding, row
 //! accounting, periods, formats, and bad exports.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
 
 use assert_cmd::Command;
+use common::{card, json, q3_text, root, score, score_in, write, Out};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn q3_text() -> String {
-    std::fs::read_to_string(root().join("examples/q3.csv")).unwrap()
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn score(args: &[&str]) -> Out {
-    score_in(&root(), args, None)
-}
-
-fn score_in(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Out {
-    let mut c = Command::cargo_bin("opsroles").unwrap();
-    c.current_dir(dir)
-        .arg("--config")
-        .arg(root().join("opsroles.yaml"))
-        .arg("score")
-        .args(args)
-        .timeout(Duration::from_secs(20));
-    if let Some(bytes) = stdin {
-        c.write_stdin(bytes);
-    }
-    let o = c.output().unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    let o = score(&a);
-    serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", o.stdout, o.stderr))
-}
-
-fn card<'a>(doc: &'a Value, entity: &str) -> &'a Value {
-    doc["scorecards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["entity"] == entity)
-        .unwrap_or_else(|| panic!("no card for {entity}"))
-}
 
 #[test]
 fn zhang_wei_scores_as_worked_by_hand() {
@@ -106,7 +53,7 @@ fn every_row_is_accounted_for() {
     // values; 李娜's customer_complaints row measures no KPI.
     assert_eq!(
         doc["rows"],
-        serde_json::json!({"read": 164, "used": 161, "skipped": 3, "skipped_by_reason": {"missing-value": 2, "unknown-metric": 1}, "ignored_cells": 0})
+        serde_json::json!({"read": 164, "used": 161, "skipped": 3, "skipped_by_reason": {"missing-value": 2, "unknown-metric": 1}, "ignored_cells": 0, "ignored_columns": []})
     );
     let o = score(&["examples/q3.csv"]);
     assert!(o.stderr.contains("examples/q3.csv:33: no value"), "{}", o.stderr);
@@ -124,11 +71,6 @@ fn the_gbk_wide_excel_export_gives_identical_scorecards() {
     let wide = json(&["examples/q3-excel-gbk.csv"]);
     assert_eq!(long["scorecards"], wide["scorecards"]);
     assert_eq!(long["period"], wide["period"]);
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(dir.join(name), bytes).unwrap();
-    name.to_string()
 }
 
 #[test]
@@ -205,24 +147,37 @@ fn compare_shows_the_other_periods_scores_and_the_change() {
     assert!(table.contains('▲') || table.contains('▼'), "{table}");
 }
 
+/// Issue 8: `--by role` added up the count KPIs of all people and scored the
+/// sum against a per-person target: three process managers' 3 + 5 + 3
+/// optimisations = 11 ≥ stretch 4 → 120, "exceeded".
 #[test]
-fn by_role_pools_the_people_of_a_role() {
+fn by_role_adds_up_count_kpis_of_all_people() {
     let doc = json(&["examples/q3.csv", "--by", "role"]);
     let cards = doc["scorecards"].as_array().unwrap();
     assert_eq!(cards.len(), 5);
-    // Recompute one pooled value independently: the sum of every process
-    // manager's process_optimizations in Q3.
-    let mut sum = 0.0;
+    // Recompute independently: each process manager's Q3 sum, then the mean.
+    let mut per_person: std::collections::BTreeMap<String, f64> = Default::default();
     let mut rdr = csv::Reader::from_path(root().join("examples/q3.csv")).unwrap();
     for r in rdr.records() {
         let r = r.unwrap();
         if &r[2] == "流程管理經理" && &r[3] == "process_optimizations" {
-            sum += r[4].parse::<f64>().unwrap();
+            *per_person.entry(r[1].to_string()).or_default() += r[4].parse::<f64>().unwrap();
         }
     }
+    assert_eq!(per_person.len(), 3, "{per_person:?}");
+    let mean = per_person.values().sum::<f64>() / 3.0;
     let pm = card(&doc, "process-manager");
-    assert_eq!(pm["kpis"][0]["value"].as_f64(), Some(sum));
-    assert_eq!(pm["kpis"][0]["score"].as_f64(), Some(120.0), "{sum} optimisations ≥ stretch 4");
+    assert_eq!(pm["people"], 3);
+    let k = &pm["kpis"][0];
+    assert!((k["value"].as_f64().unwrap() - mean).abs() < 1e-4, "{k} vs {mean}");
+    // Anchors 1 / 2 / 4: 100 + 20·(mean − 2)/(4 − 2), not 120.
+    let want = 100.0 + 20.0 * (mean - 2.0) / 2.0;
+    assert!((k["score"].as_f64().unwrap() - want).abs() < 1e-3, "{k} vs {want}");
+    assert_ne!(k["score"].as_f64(), Some(120.0));
+    assert_eq!(k["people"], 3);
+    // The card says how many people it pools.
+    let table = score(&["examples/q3.csv", "--by", "role", "--lang", "en"]).stdout;
+    assert!(table.contains("流程管理經理 (process-manager) · 3 people"), "{table}");
 }
 
 #[test]
@@ -237,15 +192,15 @@ fn strict_fails_on_unknown_metrics_but_not_on_missing_values() {
 
 #[test]
 fn output_formats() {
-    let md = score(&["examples/q3.csv", "--format", "markdown"]).stdout;
+    let md = score(&["examples/q3.csv", "--format", "markdown", "--lang", "en"]).stdout;
     assert!(md.contains("## 張偉 · 流程管理經理 \\(process-manager\\)"), "{md}");
     assert!(
         md.contains(
-            "| 流程效率提升率 \\(process-efficiency-gain\\) | process\\_cycle\\_reduction | 15% | 30 | 100.0 | met |"
+            "| 流程效率提升率 \\(process-efficiency-gain\\) | process\\_cycle\\_reduction | 15.0% | 30 | 100.0 | met |"
         ),
         "{md}"
     );
-    assert!(md.contains("**score 98.5 · grade B · coverage 100%**"));
+    assert!(md.contains("**Score 98.5 · Grade B · Coverage 100%**"), "{md}");
     let csv_out = score(&["examples/q3.csv", "--format", "csv"]).stdout;
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
     let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
@@ -255,7 +210,7 @@ fn output_formats() {
     assert_eq!((&zw[2][3], &zw[2][7], &zw[2][9], &zw[2][11], &zw[2][12]), ("sop-coverage", "82", "84", "98.5", "B"));
     let html = score(&["examples/q3.csv", "--format", "html"]).stdout;
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg") && !html.contains("<script"));
-    let table = score(&["examples/q3.csv", "--explain"]).stdout;
+    let table = score(&["examples/q3.csv", "--explain", "--lang", "en"]).stdout;
     assert!(table.contains("between threshold and target: 60 + 40 × (82 − 70) / (90 − 70) = 84.0"), "{table}");
 }
 
@@ -346,11 +301,11 @@ fn bad_exports() {
         "ragged.csv",
         format!("{H}2026-07,張偉,process-manager,sop_coverage\n2026-07,張偉,process-manager,sop_coverage,90\n")
             .as_bytes(),
-        &[],
+        &["--lang", "en"],
         0,
         "ragged.csv:2: the row has 4 fields, the header 5",
     );
-    assert!(o.stdout.contains("rows: 2 read, 1 used, 1 skipped (bad-value 1)"), "{}", o.stdout);
+    assert!(o.stdout.contains("Rows: 2 read, 1 used, 1 skipped (bad-value 1)"), "{}", o.stdout);
     // A quoted newline spans lines 2–3; the next row is still reported at its own line, 4.
     let quoted = format!(
         "{H}2026-07,\"張\n偉\",process-manager,sop_coverage,90\n2026-07,李娜,process-manager,sop_coverage,abc\n"
@@ -400,7 +355,13 @@ fn bad_exports() {
     bad("huge.csv", huge.as_bytes(), &[], 0, "huge.csv:3: `1E+28` is not a number");
     // A denominator near zero: the ratio is out of range, reported, no panic.
     let tiny = "period,person,role,metric,value\n2026-07,王芳,resource-coordinator,idle_hours,999999999999999\n2026-07,王芳,resource-coordinator,total_hours,0.000000000001\n2026-07,王芳,resource-coordinator,resource_utilization,85\n";
-    let o = bad("tiny.csv", tiny.as_bytes(), &[], 0, "tiny.csv:2: 王芳: the denominator of resource-idle-rate");
+    let o = bad(
+        "tiny.csv",
+        tiny.as_bytes(),
+        &["--lang", "en"],
+        0,
+        "tiny.csv:2: 王芳: the denominator of resource-idle-rate",
+    );
     assert!(o.stdout.contains("resource-idle-rate") && o.stdout.contains("missing"), "{}", o.stdout);
     bad(
         "bad-period.csv",

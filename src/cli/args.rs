@@ -51,7 +51,7 @@ pub struct ScoreArgs {
     /// Also score this period and show the change per KPI and total.
     #[arg(long, value_name = "P")]
     pub compare: Option<String>,
-    /// One scorecard per person, or per role (pooling its people's rows).
+    /// One scorecard per person, or per role (the mean of its people's values).
     #[arg(long, value_enum, default_value_t = By::Person)]
     pub by: By,
     /// How to write the scorecards.
@@ -75,6 +75,12 @@ pub struct ScoreArgs {
     /// Read `1.234,5` as 1234.5 (never guessed).
     #[arg(long)]
     pub decimal_comma: bool,
+    /// Language of headings and labels (default: the department's).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::render::lang::Lang>,
+    /// CSV without the UTF-8 byte order mark (which Excel needs to read Chinese).
+    #[arg(long)]
+    pub no_bom: bool,
     /// The sheet of a workbook (.xlsx, .xls, .ods) to read (default: the first).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

@@ -18,10 +18,8 @@ pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     let levels = Levels::new(&ws.config.rule_levels, &[], &[], &[]);
     let opts = check::Options { levels, deny_warnings: false, today: ctx.today, waivers: true };
     let findings = check::run(&ws.org, &ws.config, &ws.sources, &opts);
-    let scores = if args.metrics.is_empty() {
-        None
-    } else {
-        let plan = super::score::plan(&mut ws, ctx)?;
+    let plan = if args.metrics.is_empty() { None } else { Some(super::score::plan(&mut ws, ctx)?) };
+    let scores = if let Some(plan) = &plan {
         let read_opts = crate::score::Options {
             period: super::score::parse_period("--period", args.period.as_deref())?,
             compare: super::score::parse_period("--compare", args.compare.as_deref())?,
@@ -31,11 +29,13 @@ pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let inputs = crate::tabular::input::open_all(&args.metrics)?;
         let files: Vec<_> = inputs.iter().map(|(i, _)| ws.sources.add_table(i.name.clone())).collect();
         let bar = super::score::Bar::new(!ctx.quiet);
-        let report = crate::score::run(inputs, &files, &plan, &read_opts, &ws.config.department, &bar)?;
+        let report = crate::score::run(inputs, &files, plan, &read_opts, &ws.config.department, &bar)?;
         if !ctx.quiet {
             super::score::print_problems(&report, &ws.sources);
         }
         Some(report)
+    } else {
+        None
     };
     let names = |paths: &[std::path::PathBuf]| -> Vec<String> {
         paths.iter().map(|p| crate::source::display_path(p)).collect()

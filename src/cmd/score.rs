@@ -11,6 +11,8 @@ use anyhow::Context as _;
 use super::Outcome;
 use crate::cli::{By, ScoreArgs};
 use crate::context::Context;
+use crate::diag::Code;
+use crate::render::lang::Lang;
 use crate::render::score::{ScoreOutput, View};
 use crate::render::Format;
 use crate::score::plan::Plan;
@@ -81,25 +83,51 @@ pub fn run(args: &ScoreArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     if !ctx.quiet {
         print_problems(&report, &ws.sources);
     }
-    let data = ScoreOutput { report: &report, view: View { explain: args.explain } };
+    let mut err = anstream::stderr();
+    // `--period` that selects no row: say what the exports cover instead of
+    // drawing an empty table.
+    if let Some(why) = &report.empty_selection {
+        let _ = writeln!(err, "error: --period: {}", crate::render::escape::terminal(why));
+        return Ok(Outcome::Failure);
+    }
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let view = View {
+        explain: args.explain,
+        lang: args.lang.unwrap_or_else(|| Lang::of(&ws.config.department)),
+        width: to_terminal.then(terminal_width).flatten(),
+        terminal: to_terminal,
+        bom: !args.no_bom,
+        color: args.output.is_none() && crate::output::colour_on_stdout(ctx.color),
+    };
+    let data = ScoreOutput { report: &report, view };
+    // Without colour the table is plain data: nothing to strip on the way.
+    let kind = if view.color { args.format.kind() } else { crate::output::Kind::Data };
     let nothing = report.rows.used == 0;
     // A run that scored nothing still shows its row accounting on standard
     // output, but never replaces an existing `-o` report with an empty one.
     if !(nothing && args.output.is_some()) {
-        crate::output::emit(args.output.as_deref(), args.format.kind(), ctx.color, |w| {
-            args.format.renderer().render(&data, w)
-        })?;
+        crate::output::emit(args.output.as_deref(), kind, ctx.color, |w| args.format.renderer().render(&data, w))?;
     }
     if nothing {
-        let _ = writeln!(anstream::stderr(), "error: no row gave a value to any scorecard");
+        let _ = writeln!(err, "error: no row gave a value to any scorecard");
         return Ok(Outcome::Failure);
     }
-    if args.strict && report.rows.strict_failure() {
-        let _ =
-            writeln!(anstream::stderr(), "error: --strict: the exports have bad values, unknown or ambiguous names");
+    if args.strict && (report.rows.strict_failure() || !report.ignored_columns.is_empty()) {
+        let _ = writeln!(
+            err,
+            "error: --strict: the exports have bad values, unknown or ambiguous names, or columns that are not read"
+        );
         return Ok(Outcome::Failure);
     }
     Ok(Outcome::Success)
+}
+
+/// The terminal's width in columns (`COLUMNS` when the terminal does not say).
+fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size()
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| std::env::var("COLUMNS").ok()?.trim().parse().ok())
+        .filter(|&w| w > 0)
 }
 
 /// The notes and the problems on stderr: the first of each reason with
@@ -113,8 +141,25 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
     for n in &report.notes {
         lines.push(format!("{warn}note{warn:#}: {}", defang(n)));
     }
+    for n in &report.warnings {
+        lines.push(format!("{warn}warning{warn:#}: {}", defang(n)));
+    }
+    if !report.ignored_columns.is_empty() {
+        let n = report.ignored_columns.len();
+        let columns = if n == 1 { "column is" } else { "columns are" };
+        lines.push(format!("{warn}warning{warn:#}: {}: {n} {columns} not read", Code::UnknownColumn));
+        for c in &report.ignored_columns {
+            let hint = c.hint.as_ref().map_or(String::new(), |h| format!("; {h}"));
+            lines.push(format!("  {}: `{}`{}", defang(&c.file), defang(&c.name), defang(&hint)));
+        }
+    }
     let rows = &report.rows;
     for (reason, count) in &rows.problems_by_reason {
+        // An empty selection is explained once, not row by row.
+        if *reason == Code::OutsidePeriod && report.empty_selection.is_some() {
+            lines.push(format!("{warn}warning{warn:#}: {reason}: {count} rows skipped"));
+            continue;
+        }
         let skipped = rows.skipped_by_reason.get(reason).copied().unwrap_or(0);
         let cells = count - skipped.min(*count);
         let mut what = Vec::new();

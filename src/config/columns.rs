@@ -1,6 +1,8 @@
 /*!
 `columns:` — an export header mapped to a standard column, for exports whose
-headers no synonym covers (`columns: {部門人員: person, 考核期: period}`).
+headers no synonym covers (`columns: {部門人員: person, 考核期: period}`), or
+to `ignore`: a column the export has for other readers (`備註: ignore`), which
+a command then neither reads nor warns about.
 
 The standard columns ([`STANDARD_COLUMNS`]) are those of every command that
 reads a table (score, risk, sla, gaps); the map itself is
@@ -10,7 +12,7 @@ reads a table (score, risk, sla, gaps); the map itself is
 use serde_saphyr::Spanned;
 
 use super::Checker;
-pub use crate::tabular::headers::{ColumnMap, STANDARD_COLUMNS};
+pub use crate::tabular::headers::{ColumnMap, IGNORE_COLUMN, STANDARD_COLUMNS};
 use crate::yaml::SpannedMap;
 
 pub(super) fn validate(raw: &SpannedMap<Spanned<String>>, c: &mut Checker) -> ColumnMap {

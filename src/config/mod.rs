@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 pub use calendar::{CalendarConfig, Preset, Weekday};
-pub use columns::{ColumnMap, STANDARD_COLUMNS};
+pub use columns::{ColumnMap, IGNORE_COLUMN, STANDARD_COLUMNS};
 pub use mentoring::MentoringConfig;
 pub use org::Entry;
 pub use risk::{ApRule, Fmea, Priority, RiskConfig, RiskLevels};

@@ -72,7 +72,7 @@ pub struct Inputs<'a> {
     pub today: chrono::NaiveDate,
     /// The role files' git commit (`abc1234`, `abc1234+dirty`), if in a repository.
     pub commit: Option<String>,
-    pub scores: Option<(&'a crate::score::Report, Vec<String>)>,
+    pub scores: Option<(&'a crate::score::Report<'a>, Vec<String>)>,
     /// Each input with the names of the files it came from.
     pub risks: Option<(&'a crate::risk::Register, Vec<String>)>,
     pub conflicts: Option<(&'a crate::sla::Log, Vec<String>)>,

@@ -66,20 +66,22 @@ pub struct RowsSummary {
 
 pub(super) fn scores(r: &Report) -> Scores {
     let compare = r.compare.is_some();
+    // The report shows every card several ways: work them out once.
+    let cards: Vec<_> = r.cards(false).collect();
     let mut grade_counts: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &r.cards {
+    for c in &cards {
         *grade_counts.entry(c.grade.clone()).or_default() += 1;
     }
     // Best first: the order the config lists grades in is lost here, so by
     // the lowest score of any card holding the grade, highest first.
     let mut grades: Vec<(String, usize)> = grade_counts.into_iter().collect();
-    let floor = |g: &str| r.cards.iter().filter(|c| c.grade == g).filter_map(|c| c.score).min();
+    let floor = |g: &str| cards.iter().filter(|c| c.grade == g).filter_map(|c| c.score).min();
     grades.sort_by(|a, b| {
         (a.0 == "-").cmp(&(b.0 == "-")).then_with(|| floor(&b.0).cmp(&floor(&a.0))).then(a.0.cmp(&b.0))
     });
     let mut by_role: BTreeMap<&str, (String, Vec<Decimal>, usize)> = BTreeMap::new();
-    for c in &r.cards {
-        let e = by_role.entry(&c.role).or_insert_with(|| (c.role_title.clone(), Vec::new(), 0));
+    for c in &cards {
+        let e = by_role.entry(&c.role.id).or_insert_with(|| (c.role.title.clone(), Vec::new(), 0));
         e.2 += 1;
         if let Some(s) = c.score {
             e.1.push(s);
@@ -94,12 +96,11 @@ pub(super) fn scores(r: &Report) -> Scores {
             mean: (!scores.is_empty()).then(|| Num::of(scores.iter().sum::<Decimal>() / Decimal::from(scores.len()))),
         })
         .collect();
-    let people = r
-        .cards
+    let people = cards
         .iter()
         .map(|c| Person {
             entity: c.entity.clone(),
-            role: c.role.clone(),
+            role: c.role.id.clone(),
             score: Num::opt(c.score),
             grade: c.grade.clone(),
             coverage: Num::of(c.coverage),
@@ -108,13 +109,13 @@ pub(super) fn scores(r: &Report) -> Scores {
         })
         .collect();
     let mut grids: Vec<Grid> = Vec::new();
-    for c in &r.cards {
-        let g = match grids.iter_mut().find(|g| g.role == c.role) {
+    for c in &cards {
+        let g = match grids.iter_mut().find(|g| g.role == c.role.id) {
             Some(g) => g,
             None => {
                 grids.push(Grid {
-                    role: c.role.clone(),
-                    title: c.role_title.clone(),
+                    role: c.role.id.clone(),
+                    title: c.role.title.clone(),
                     kpis: c.kpis.iter().map(|l| (l.kpi.id.clone(), l.kpi.title.clone())).collect(),
                     rows: Vec::new(),
                 });

@@ -135,6 +135,8 @@ codes! {
         "A ratio KPI whose denominator sums to zero.";
     Superseded = "superseded", Row, Warning,
         "An older assessment of the same person and competency: the latest one counts.";
+    UnknownColumn = "unknown-column", Row, Warning,
+        "An export column that is no known column and names no KPI: it is not read.";
 
     // Findings of `risk` and `sla` about a record (SPEC 6, 6.1, 6.2).
     MissingField = "missing-field", Record, Error,

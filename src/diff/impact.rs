@@ -109,37 +109,36 @@ fn standing(c: &Card) -> Standing {
     Standing { score: c.score, grade: c.grade.clone(), coverage: c.coverage, insufficient: c.insufficient }
 }
 
-/// Scores the exports under one side's role files, or says why they cannot
-/// be scored (the side's role files have errors `score` refuses).
-fn score_side(
-    side: &Side,
-    metrics: &Metrics,
-    files: &[FileId],
-    sources: &Sources,
-    today: NaiveDate,
-) -> anyhow::Result<Result<crate::score::Report, String>> {
+/// The scoring plan of one side's role files, or why they cannot be scored
+/// (the side's role files have errors `score` refuses).
+fn plan_side(side: &Side, sources: &Sources, today: NaiveDate) -> Result<Plan, String> {
     let blocking = crate::check::gate::blocking(&side.org, &side.config, sources, today);
     if !blocking.is_empty() {
         let mut rules: Vec<&str> = blocking.iter().map(|d| d.code.id()).collect();
         rules.dedup();
-        return Ok(Err(format!(
+        return Err(format!(
             "the role files of {} have errors that make scores meaningless ({}); run `opsroles check`",
             side.label,
             rules.join(", ")
-        )));
+        ));
     }
-    let plan = match Plan::new(&side.org.roles, side.config.scoring.clone()) {
-        Ok(p) => p,
-        Err(e) => return Ok(Err(format!("{}: {e}", side.label))),
-    };
+    Plan::new(&side.org.roles, side.config.scoring.clone()).map_err(|e| format!("{}: {e}", side.label))
+}
+
+/// Scores the exports under one side's plan, as `score` would.
+fn score_side<'p>(
+    side: &Side,
+    plan: &'p Plan,
+    metrics: &Metrics,
+    files: &[FileId],
+) -> anyhow::Result<crate::score::Report<'p>> {
     let opts = crate::score::Options {
         period: metrics.period,
         read: crate::tabular::ReadOptions { columns: side.config.columns.clone(), ..Default::default() },
         ..Default::default()
     };
     let inputs = crate::tabular::input::open_all(&metrics.paths)?;
-    let report = crate::score::run(inputs, files, &plan, &opts, &side.config.department, &crate::score::Silent)?;
-    Ok(Ok(report))
+    Ok(crate::score::run(inputs, files, plan, &opts, &side.config.department, &crate::score::Silent)?)
 }
 
 /// Scores the exports under both sides and compares, person by person.
@@ -161,23 +160,23 @@ pub fn impact(
     let names: Vec<String> = inputs.iter().map(|(i, _)| i.name.clone()).collect();
     drop(inputs);
     let files: Vec<FileId> = names.iter().map(|n| sources.add_table(n.clone())).collect();
-    let before = match score_side(old, metrics, &files, sources, today)? {
-        Ok(r) => r,
-        Err(why) => return Ok(Err(why)),
+    let (plan_before, plan_after) = match (plan_side(old, sources, today), plan_side(new, sources, today)) {
+        (Ok(b), Ok(a)) => (b, a),
+        (Err(why), _) | (_, Err(why)) => return Ok(Err(why)),
     };
-    let after = match score_side(new, metrics, &files, sources, today)? {
-        Ok(r) => r,
-        Err(why) => return Ok(Err(why)),
-    };
+    let before = score_side(old, &plan_before, metrics, &files)?;
+    let after = score_side(new, &plan_after, metrics, &files)?;
+    let (cards_before, cards_after): (Vec<Card>, Vec<Card>) =
+        (before.cards(false).collect(), after.cards(false).collect());
     let moves = kpi_moves(changes);
-    let key = |c: &Card| (c.role.clone(), c.entity.clone());
+    let key = |c: &Card| (c.role.id.clone(), c.entity.clone());
     // (role, entity) → the person's card before and after.
-    type Pair<'c> = (Option<&'c Card>, Option<&'c Card>);
+    type Pair<'c, 'p> = (Option<&'c Card<'p>>, Option<&'c Card<'p>>);
     let mut pairs: BTreeMap<(String, String), Pair> = BTreeMap::new();
-    for c in &before.cards {
+    for c in &cards_before {
         pairs.entry(key(c)).or_default().0 = Some(c);
     }
-    for c in &after.cards {
+    for c in &cards_after {
         pairs.entry(key(c)).or_default().1 = Some(c);
     }
     let mut people = Vec::new();
@@ -188,7 +187,7 @@ pub fn impact(
             unchanged += 1;
             continue;
         }
-        let role_title = a.or(b).map(|c| c.role_title.clone()).unwrap_or_default();
+        let role_title = a.or(b).map(|c| c.role.title.clone()).unwrap_or_default();
         let kpis = moves.get(role.as_str()).map_or_else(Vec::new, |m| person_kpis(m, b, a));
         people.push(Person { entity, role, role_title, before: sb, after: sa, kpis });
     }

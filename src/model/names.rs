@@ -128,12 +128,14 @@ impl<T: Clone + Merge> Resolver<T> {
         Found::None
     }
 
+    /// Every name it knows, in the order they were added.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
     /// The known name nearest to `name`, for "did you mean".
     pub fn suggest(&self, name: &str) -> Option<&str> {
-        let f = fold(name);
-        let folded: Vec<(String, &str)> = self.names.iter().map(|n| (fold(n), n.as_str())).collect();
-        let best = crate::text::suggest::nearest(&f, folded.iter().map(|(k, _)| k.as_str()))?;
-        folded.iter().find(|(k, _)| k == best).map(|(_, n)| *n)
+        crate::text::suggest::nearest_folded(name, self.names.iter().map(String::as_str))
     }
 }
 

@@ -21,6 +21,16 @@ pub enum Lang {
 crate::display_by_serde_name!(Lang);
 
 impl Lang {
+    /// The language a text is written in: Chinese when it has Chinese
+    /// characters (a department named 運營管理部), else English.
+    pub fn of(text: &str) -> Lang {
+        if text.chars().any(|c| ('\u{3400}'..='\u{9FFF}').contains(&c)) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
     /// The HTML `lang` attribute.
     pub fn html(self) -> &'static str {
         match self {
@@ -213,6 +223,23 @@ catalogue! {
     NoMentorQualifies => "無人高於要求等級", "nobody above the required level";
     MentorsFull => "合格導師名額已滿", "every qualified mentor is at the limit";
     NoGaps => "無差距", "no gaps";
+    // Scorecards (SPEC 3.4).
+    KpiScorecards => "績效考核", "KPI scorecards";
+    DepartmentMean => "部門平均", "department mean";
+    NoValue => "本期無數據", "no value in the period";
+    NoScorecards => "沒有考核卡", "no scorecards";
+    Days => "天", "d";
+    Hours => "小時", "h";
+    // How a KPI score was reached (`--explain`).
+    BandStretch => "達到挑戰值", "at or beyond stretch";
+    BandTargetToStretch => "介於目標值與挑戰值之間", "between target and stretch";
+    BandTarget => "達到目標值(無挑戰值)", "at or beyond target (no stretch)";
+    BandThresholdToTarget => "介於門檻值與目標值之間", "between threshold and target";
+    BandBelowThreshold => "未達門檻值", "short of threshold";
+    BandProportional => "未達目標值(無門檻值),按比例", "short of target (no threshold): proportional";
+    BandInBand => "在目標區間內", "inside the target band";
+    BandNearBand => "介於門檻區間與目標區間之間", "between threshold and target bands";
+    BandOutOfBand => "在區間之外", "outside the bands";
 }
 
 /// The accounting line of a record command:
@@ -238,6 +265,12 @@ pub fn records_line(r: &crate::tabular::rows::Rows, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_department_name_says_its_language() {
+        assert_eq!(Lang::of("運營管理部"), Lang::Zh);
+        assert_eq!(Lang::of("Operations"), Lang::En);
+    }
 
     #[test]
     fn every_label_has_both_languages() {

@@ -2,6 +2,7 @@
 The renderer layer: everything that turns results into text.
 
 - [`escape`]: one function per output that makes file text harmless;
+- [`number`]: decimals as text, fast; [`grid`]: box-drawn terminal tables;
 - [`lang`]: the heading catalogue for `--lang zh|en`;
 - [`html`]: the page shell and SVG charts for self-contained HTML;
 - [`diagnostics`]: findings of any command, rustc-style or as JSON values;
@@ -18,9 +19,11 @@ pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod gaps;
+pub mod grid;
 pub mod html;
 pub mod json;
 pub mod lang;
+pub mod number;
 pub mod report;
 pub mod risk;
 pub mod score;

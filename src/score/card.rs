@@ -1,14 +1,23 @@
 /*!
 Scorecards from the tally (SPEC 3.3, 3.4): each KPI's value and score, the
 weighted total, coverage, grade and status, and the comparison period.
+
+A card is computed when a renderer asks for it and dropped after it is
+written, so a company's 41,667 cards never sit in memory together.
+
+A role's card (`--by role`) pools its people: each person's value of a KPI
+is aggregated over the period first (the KPI's own aggregate), then the
+role's value is the mean over the people who have one — a target is per
+person, so three process managers' 3 + 3 + 4 optimisations are 3.33 each,
+not 10 against a target of 2.
 */
 
 use rust_decimal::Decimal;
 
 use crate::config::Missing;
 use crate::score::formula::{round, score_with, Scored};
-use crate::score::plan::{KpiPlan, Plan};
-use crate::score::tally::{Acc, Tally};
+use crate::score::plan::{KpiPlan, Plan, RolePlan};
+use crate::score::tally::{KpiValue, Tally};
 
 /// A KPI's status on its rounded score (SPEC 3.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -30,29 +39,40 @@ impl Status {
 }
 
 #[derive(Debug, Clone)]
-pub struct KpiLine {
-    pub kpi: KpiPlan,
+pub struct KpiLine<'p> {
+    pub kpi: &'p KpiPlan,
     pub value: Option<Decimal>,
+    /// A ratio from its parts: (Σ numerator, Σ denominator).
+    pub parts: Option<(Decimal, Decimal)>,
     pub scored: Option<Scored>,
     pub status: Status,
     /// The KPI's score in the comparison period, when one was asked for.
     pub compare: Option<Decimal>,
+    /// A role's card: how many of its people have a value for the KPI.
+    pub people: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Card {
-    /// The person, or the role id for a whole-role card.
+pub struct Card<'p> {
+    /// As shown: `張偉`, `張偉 (E001)`, or the role id for a role's card.
     pub entity: String,
-    pub person: Option<String>,
-    pub role: String,
-    pub role_title: String,
+    /// Whether the card is one person's (else a role's).
+    pub person: bool,
+    /// The person's number, when the export has a number column.
+    pub person_id: Option<String>,
+    pub role: &'p RolePlan,
+    /// The role's place in the plan (for what renderers prepare per role).
+    pub role_ix: usize,
     pub score: Option<Decimal>,
     pub grade: String,
     pub complete: bool,
     pub coverage: Decimal,
     pub insufficient: bool,
-    pub kpis: Vec<KpiLine>,
+    pub kpis: Vec<KpiLine<'p>>,
     pub compare: Option<Decimal>,
+    /// A role's card: the people it pools (`None`: the export has no person
+    /// column, and the role's rows are aggregated as one).
+    pub people: Option<u32>,
 }
 
 /// Score, coverage and completeness of one set of KPI scores.
@@ -97,55 +117,91 @@ fn status(s: Option<Decimal>, plan: &Plan) -> Status {
     }
 }
 
-fn kpi_score(acc: &Acc, k: &KpiPlan, plan: &Plan, explain: bool) -> (Option<Decimal>, Option<Scored>) {
-    let value = acc.value(k);
-    (value, value.map(|v| score_with(&k.anchors, v, &plan.scoring.scale, explain)))
+/// Who a card is for.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'a> {
+    /// One entity of the tally: a person in a role, or a role's pooled rows
+    /// when the export has no person column.
+    Entity(usize),
+    /// A role's card over its people (entities of the role).
+    Role { role: usize, people: &'a [u32] },
 }
 
-/// One scorecard per entity with rows in the scored period, sorted by role,
-/// then entity.
-pub fn cards(tally: &Tally, plan: &Plan, compare: bool, explain: bool) -> Vec<Card> {
-    let mut out = Vec::new();
-    for (e, entity) in tally.entities.iter().enumerate() {
-        if tally.main_rows[e] == 0 {
-            continue;
+/// The mean of the values present, and how many there were.
+fn mean(values: impl Iterator<Item = Option<Decimal>>) -> (Option<Decimal>, u32) {
+    let (mut sum, mut n) = (Decimal::ZERO, 0u32);
+    for v in values.flatten() {
+        sum += v;
+        n += 1;
+    }
+    ((n > 0).then(|| sum / Decimal::from(n)), n)
+}
+
+/// Computes one card. `explain` spells out each KPI's formula.
+pub fn card<'p>(plan: &'p Plan, tally: &Tally, subject: Subject, explain: bool) -> Card<'p> {
+    let compare = tally.has_compare();
+    let (role_ix, entity, person_id, people) = match subject {
+        Subject::Entity(e) => {
+            let ent = tally.entities[e];
+            let role = &plan.roles[ent.role as usize];
+            let person = ent.person.map(|p| &tally.persons[p as usize]);
+            let label = person.map_or_else(|| role.id.clone(), |p| p.label());
+            let id = person.filter(|p| p.name.is_some()).map(|p| p.key.to_string());
+            (ent.role as usize, label, id, None)
         }
-        let role = &plan.roles[entity.role];
-        let mut lines = Vec::new();
-        let mut now = Vec::new();
-        let mut then = Vec::new();
-        for (ki, k) in role.kpis.iter().enumerate() {
-            let (value, scored) = kpi_score(tally.get(false, e, ki), k, plan, explain);
-            let before =
-                compare.then(|| kpi_score(tally.get(true, e, ki), k, plan, false).1.map(|s| s.score)).flatten();
-            now.push((k.weight, scored.as_ref().map(|s| s.score)));
-            then.push((k.weight, before));
-            let status = status(scored.as_ref().map(|s| s.score), plan);
-            lines.push(KpiLine { kpi: k.clone(), value, scored, status, compare: before });
-        }
-        let t = total(&now, plan.scoring.missing);
-        let insufficient = t.coverage < plan.scoring.min_coverage;
-        let grade = match (t.score, insufficient) {
-            (Some(s), false) => grade(s, &plan.scoring.grades),
-            _ => "-".to_string(),
+        Subject::Role { role, people } => (role, plan.roles[role].id.clone(), None, Some(people.len() as u32)),
+    };
+    let role = &plan.roles[role_ix];
+    let mut lines = Vec::with_capacity(role.kpis.len());
+    let mut now = Vec::with_capacity(role.kpis.len());
+    let mut then = Vec::with_capacity(role.kpis.len());
+    let scale = &plan.scoring.scale;
+    for k in &role.kpis {
+        let (current, before, pooled): (KpiValue, Option<Decimal>, Option<u32>) = match subject {
+            Subject::Entity(e) => (tally.value(false, e, k), tally.value(true, e, k).value, None),
+            Subject::Role { people, .. } => {
+                let (value, n) = mean(people.iter().map(|&e| tally.value(false, e as usize, k).value));
+                let (before, _) = mean(people.iter().map(|&e| tally.value(true, e as usize, k).value));
+                (KpiValue { value, parts: None }, before, Some(n))
+            }
         };
-        let compare_total = compare.then(|| total(&then, plan.scoring.missing).score).flatten();
-        out.push(Card {
-            entity: entity.person.clone().unwrap_or_else(|| role.id.clone()),
-            person: entity.person.clone(),
-            role: role.id.clone(),
-            role_title: role.title.clone(),
-            score: t.score,
-            grade,
-            complete: t.complete,
-            coverage: t.coverage,
-            insufficient,
-            kpis: lines,
-            compare: compare_total,
+        let scored = current.value.map(|v| score_with(&k.anchors, v, scale, explain));
+        let before = before.filter(|_| compare).map(|v| score_with(&k.anchors, v, scale, false).score);
+        now.push((k.weight, scored.as_ref().map(|s| s.score)));
+        then.push((k.weight, before));
+        let status = status(scored.as_ref().map(|s| s.score), plan);
+        lines.push(KpiLine {
+            kpi: k,
+            value: current.value,
+            parts: current.parts,
+            scored,
+            status,
+            compare: before,
+            people: pooled,
         });
     }
-    out.sort_by(|a, b| (&a.role, &a.entity).cmp(&(&b.role, &b.entity)));
-    out
+    let t = total(&now, plan.scoring.missing);
+    let insufficient = t.coverage < plan.scoring.min_coverage;
+    let grade = match (t.score, insufficient) {
+        (Some(s), false) => grade(s, &plan.scoring.grades),
+        _ => "-".to_string(),
+    };
+    let compare_total = compare.then(|| total(&then, plan.scoring.missing).score).flatten();
+    Card {
+        entity,
+        person: matches!(subject, Subject::Entity(e) if tally.entities[e].person.is_some()),
+        person_id,
+        role,
+        role_ix,
+        score: t.score,
+        grade,
+        complete: t.complete,
+        coverage: t.coverage,
+        insufficient,
+        kpis: lines,
+        compare: compare_total,
+        people,
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +237,13 @@ mod tests {
         assert_eq!(grade(d("110"), &g), "S");
         assert_eq!(grade(d("59.94"), &g), "D");
         assert_eq!(grade(d("59.95"), &g), "C");
+    }
+
+    #[test]
+    fn a_role_mean_counts_only_people_with_a_value() {
+        assert_eq!(mean([Some(d("3")), Some(d("3")), Some(d("4"))].into_iter()), (Some(d("10") / d("3")), 3));
+        assert_eq!(mean([Some(d("3")), None].into_iter()), (Some(d("3")), 1));
+        assert_eq!(mean([None, None].into_iter()), (None, 0));
     }
 
     proptest::proptest! {

@@ -100,58 +100,60 @@ pub fn score(a: &Anchors, v: Decimal, scale: &Scale) -> Scored {
 pub fn score_with(a: &Anchors, v: Decimal, scale: &Scale, explain: bool) -> Scored {
     let (l, g, x) = (scale.threshold, scale.target, scale.stretch);
     let zero = Decimal::ZERO;
+    // Shown to 4 decimals: a mean of three values has 28.
+    let vs = if explain { round(v, 4).normalize() } else { v };
     match *a {
         Anchors::Higher { threshold, target: t, stretch } => match (threshold, stretch) {
-            (_, Some(s)) if v >= s => done(x, Band::Stretch, explain, || format!("{v} ≥ stretch {s} → {x}")),
+            (_, Some(s)) if v >= s => done(x, Band::Stretch, explain, || format!("{vs} ≥ stretch {s} → {x}")),
             (_, Some(s)) if v >= t => done(lerp(g, x, v - t, s - t), Band::TargetToStretch, explain, || {
-                format!("{g} + {} × ({v} − {t}) / ({s} − {t})", x - g)
+                format!("{g} + {} × ({vs} − {t}) / ({s} − {t})", x - g)
             }),
-            (_, None) if v >= t => done(g, Band::Target, explain, || format!("{v} ≥ target {t} → {g}")),
+            (_, None) if v >= t => done(g, Band::Target, explain, || format!("{vs} ≥ target {t} → {g}")),
             (Some(th), _) if v >= th => done(lerp(l, g, v - th, t - th), Band::ThresholdToTarget, explain, || {
-                format!("{l} + {} × ({v} − {th}) / ({t} − {th})", g - l)
+                format!("{l} + {} × ({vs} − {th}) / ({t} − {th})", g - l)
             }),
-            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} < threshold {th} → 0")),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{vs} < threshold {th} → 0")),
             (None, _) => {
                 // v < t here, so v/t < 1 — but a hugely negative v over a
                 // tiny target can still overflow the quotient; that is far
                 // below 0, so it scores 0.
                 let s = if t > zero { v.checked_div(t).map_or(zero, |q| (g * q).max(zero)) } else { zero };
-                done(s, Band::Proportional, explain, || format!("max(0, {g} × {v} / {t})"))
+                done(s, Band::Proportional, explain, || format!("max(0, {g} × {vs} / {t})"))
             }
         },
         Anchors::Lower { threshold, target: t, stretch } => match (threshold, stretch) {
-            (_, Some(s)) if v <= s => done(x, Band::Stretch, explain, || format!("{v} ≤ stretch {s} → {x}")),
+            (_, Some(s)) if v <= s => done(x, Band::Stretch, explain, || format!("{vs} ≤ stretch {s} → {x}")),
             (_, Some(s)) if v <= t => done(lerp(g, x, t - v, t - s), Band::TargetToStretch, explain, || {
-                format!("{g} + {} × ({t} − {v}) / ({t} − {s})", x - g)
+                format!("{g} + {} × ({t} − {vs}) / ({t} − {s})", x - g)
             }),
-            (_, None) if v <= t => done(g, Band::Target, explain, || format!("{v} ≤ target {t} → {g}")),
+            (_, None) if v <= t => done(g, Band::Target, explain, || format!("{vs} ≤ target {t} → {g}")),
             (Some(th), _) if v <= th => done(lerp(l, g, th - v, th - t), Band::ThresholdToTarget, explain, || {
-                format!("{l} + {} × ({th} − {v}) / ({th} − {t})", g - l)
+                format!("{l} + {} × ({th} − {vs}) / ({th} − {t})", g - l)
             }),
-            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{v} > threshold {th} → 0")),
+            (Some(th), _) => done(zero, Band::BelowThreshold, explain, || format!("{vs} > threshold {th} → 0")),
             (None, _) => {
                 // v > t here; with t > 0, v > 0 too.
                 let s = if t > zero { g * (t / v) } else { zero };
-                done(s, Band::Proportional, explain, || format!("{g} × {t} / {v} (0 if target ≤ 0)"))
+                done(s, Band::Proportional, explain, || format!("{g} × {t} / {vs} (0 if target ≤ 0)"))
             }
         },
         Anchors::Range { threshold, target: (lo, hi) } => {
             if lo <= v && v <= hi {
-                return done(g, Band::InBand, explain, || format!("{v} in [{lo}, {hi}] → {g}"));
+                return done(g, Band::InBand, explain, || format!("{vs} in [{lo}, {hi}] → {g}"));
             }
             match threshold {
                 Some((lo2, _)) if v < lo && v >= lo2 && lo > lo2 => {
                     done(lerp(l, g, v - lo2, lo - lo2), Band::NearBand, explain, || {
-                        format!("{l} + {} × ({v} − {lo2}) / ({lo} − {lo2})", g - l)
+                        format!("{l} + {} × ({vs} − {lo2}) / ({lo} − {lo2})", g - l)
                     })
                 }
                 Some((_, hi2)) if v > hi && v <= hi2 && hi2 > hi => {
                     done(lerp(l, g, hi2 - v, hi2 - hi), Band::NearBand, explain, || {
-                        format!("{l} + {} × ({hi2} − {v}) / ({hi2} − {hi})", g - l)
+                        format!("{l} + {} × ({hi2} − {vs}) / ({hi2} − {hi})", g - l)
                     })
                 }
-                Some((lo2, hi2)) => done(zero, Band::OutOfBand, explain, || format!("{v} outside [{lo2}, {hi2}] → 0")),
-                None => done(zero, Band::OutOfBand, explain, || format!("{v} outside [{lo}, {hi}] → 0")),
+                Some((lo2, hi2)) => done(zero, Band::OutOfBand, explain, || format!("{vs} outside [{lo2}, {hi2}] → 0")),
+                None => done(zero, Band::OutOfBand, explain, || format!("{vs} outside [{lo}, {hi}] → 0")),
             }
         }
     }
@@ -353,6 +355,14 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn explained_values_are_rounded_to_4_decimals() {
+        let a = higher(Some("70"), "90", Some("100"));
+        let v = d("248") / d("3");
+        let s = score(&a, v, &Scale::default());
+        assert_eq!(s.formula, "60 + 40 × (82.6667 − 70) / (90 − 70)");
     }
 
     #[test]

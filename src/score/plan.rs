@@ -40,7 +40,12 @@ pub struct KpiPlan {
     pub anchors: Anchors,
     pub weight: Decimal,
     pub aggregate: Aggregate,
-    pub ratio: bool,
+    /// A ratio KPI's numerator and denominator metric names.
+    pub ratio: Option<(String, String)>,
+    /// The accumulator slot of the KPI's values (the tally keeps one per person and KPI).
+    pub slot: usize,
+    /// A ratio KPI's second slot, for its summed numerator and denominator.
+    pub parts_slot: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,8 +61,8 @@ pub struct Plan {
     pub roles: Vec<RolePlan>,
     role_names: Resolver<usize>,
     pub scoring: Scoring,
-    /// The most KPIs any role has (stride of the accumulator table).
-    pub max_kpis: usize,
+    /// The most accumulator slots any role needs (stride of the tally).
+    pub max_slots: usize,
 }
 
 /// How a metric name resolved for a role.
@@ -115,8 +120,11 @@ fn kpi_plan(k: &Kpi) -> Option<KpiPlan> {
         _ => Aggregate::Mean,
     });
     let (metric, ratio) = match (&k.metric, &k.ratio) {
-        (Some(m), None) => (m.value.clone(), false),
-        (None, Some(r)) => (format!("{}/{}", r.value.numerator, r.value.denominator), true),
+        (Some(m), None) => (m.value.clone(), None),
+        (None, Some(r)) => (
+            format!("{}/{}", r.value.numerator, r.value.denominator),
+            Some((r.value.numerator.clone(), r.value.denominator.clone())),
+        ),
         _ => return None,
     };
     Some(KpiPlan {
@@ -128,6 +136,8 @@ fn kpi_plan(k: &Kpi) -> Option<KpiPlan> {
         weight: from_f64(k.weight.value)?,
         aggregate,
         ratio,
+        slot: 0,
+        parts_slot: None,
     })
 }
 
@@ -180,12 +190,21 @@ fn kpi_names(role: &Role) -> Resolver<Targets> {
 impl Plan {
     /// Plans every KPI of every role, or says which KPI cannot be scored.
     pub fn new(roles: &[Role], scoring: Scoring) -> Result<Plan, String> {
-        let mut plan = Plan { roles: Vec::new(), role_names: names::roles(roles), scoring, max_kpis: 0 };
+        let mut plan = Plan { roles: Vec::new(), role_names: names::roles(roles), scoring, max_slots: 0 };
         for role in roles {
             let mut kpis = Vec::new();
+            let mut slots = 0;
             for k in role.kpis() {
                 match kpi_plan(&k.value) {
-                    Some(p) => kpis.push(p),
+                    Some(mut p) => {
+                        p.slot = slots;
+                        slots += 1;
+                        if p.ratio.is_some() {
+                            p.parts_slot = Some(slots);
+                            slots += 1;
+                        }
+                        kpis.push(p)
+                    }
                     None => {
                         return Err(format!(
                             "KPI `{}` of role `{}` cannot be scored: its metric, anchors or weight are not usable (run `opsroles check`)",
@@ -195,7 +214,7 @@ impl Plan {
                     }
                 }
             }
-            plan.max_kpis = plan.max_kpis.max(kpis.len());
+            plan.max_slots = plan.max_slots.max(slots);
             plan.roles.push(RolePlan {
                 id: role.id().to_string(),
                 title: role.doc.title.value.clone(),
@@ -229,6 +248,12 @@ impl Plan {
     /// The nearest metric name of `role`, for "did you mean".
     pub fn suggest_metric(&self, role: usize, name: &str) -> Option<&str> {
         self.roles[role].names.suggest(name)
+    }
+
+    /// Every KPI's metric names, ids and titles, of every role (for "did
+    /// you mean" on a column that names nothing).
+    pub fn kpi_names(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().flat_map(|r| r.names.names().iter().map(String::as_str))
     }
 
     /// Whether any role knows this metric name (for wide headers).

@@ -1,9 +1,16 @@
 /*!
-Accumulators: one per (entity, KPI), in dense arrays indexed by small integer
-ids, so memory grows with people × KPIs and never with rows.
+Accumulators: one small slot per (entity, KPI) in dense arrays indexed by
+small integer ids, so memory grows with people × KPIs and never with rows
+(SPEC 3.5: 833,340 person × KPI groups in well under 100 MB).
+
+A slot keeps only what its KPI's aggregate needs — a sum and a count, a
+minimum, a maximum, or the latest value with where it stands — in 36 bytes.
+A ratio KPI has a second slot for its summed numerator and denominator (its
+first slot takes ready-made ratios named by the KPI's id or title). The
+comparison period's slots exist only when `--compare` is given.
 */
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
@@ -20,161 +27,250 @@ pub struct LastKey {
     pub line: u64,
 }
 
-/// How many line numbers of rows a ratio accumulator keeps, to list them if
-/// its denominator ends at zero.
-const KEEP_LINES: usize = 20;
+impl LastKey {
+    /// The key as one number that orders the same way: end, start (days,
+    /// 0 for none), file (16 bits), line (48 bits).
+    fn pack(self) -> u128 {
+        let day = |d: Option<NaiveDate>| d.map_or(0u128, |d| (d.num_days_from_ce() as u32 as u128) + 1);
+        (day(self.end) << 96)
+            | (day(self.start) << 64)
+            | ((u128::from(self.file.min(0xFFFF))) << 48)
+            | u128::from(self.line.min((1 << 48) - 1))
+    }
+}
 
-#[derive(Debug, Clone, Default)]
+/// One accumulator slot.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Acc {
-    pub n: u32,
-    pub sum: Decimal,
-    pub min: Option<Decimal>,
-    pub max: Option<Decimal>,
-    pub last: Option<(LastKey, Decimal)>,
-    pub num: Decimal,
-    pub den: Decimal,
-    pub n_ratio: u32,
-    /// Rows whose only use was this ratio (they become `zero-denominator`
-    /// rows when the denominator sums to zero).
-    pub ratio_rows: u32,
-    pub ratio_lines: Vec<(u32, u64)>,
+    /// Sum, minimum, maximum or latest value; a ratio's numerator.
+    a: Decimal,
+    /// A ratio's denominator (decimal bytes), or the packed [`LastKey`] of
+    /// the latest value.
+    b: [u8; 16],
+    /// Values (or ratio parts) added.
+    n: u32,
+}
+
+/// `a + v`, exact. Values of one export mostly have one scale: then the sum
+/// is an integer addition of the mantissas, a fraction of a general decimal
+/// addition on the path of every row.
+#[inline]
+fn add(a: Decimal, v: Decimal) -> Decimal {
+    if a.scale() == v.scale() {
+        if let Ok(sum) = Decimal::try_from_i128_with_scale(a.mantissa() + v.mantissa(), a.scale()) {
+            return sum;
+        }
+    }
+    a + v
 }
 
 impl Acc {
-    /// Adds a value; only what `aggregate` needs is kept up to date.
+    /// Adds a value; only what `aggregate` needs is kept.
     #[inline]
-    pub fn add(&mut self, part: Part, v: Decimal, key: LastKey, aggregate: Aggregate) {
-        match part {
-            Part::Value => {
-                self.n += 1;
-                match aggregate {
-                    Aggregate::Sum | Aggregate::Mean => self.sum += v,
-                    Aggregate::Min => self.min = Some(self.min.map_or(v, |m| m.min(v))),
-                    Aggregate::Max => self.max = Some(self.max.map_or(v, |m| m.max(v))),
-                    Aggregate::Last => {
-                        if self.last.is_none_or(|(k, _)| key >= k) {
-                            self.last = Some((key, v));
-                        }
-                    }
+    pub fn add_value(&mut self, v: Decimal, key: LastKey, aggregate: Aggregate) {
+        let first = self.n == 0;
+        self.n += 1;
+        match aggregate {
+            Aggregate::Sum | Aggregate::Mean => self.a = add(self.a, v),
+            Aggregate::Min => {
+                if first || v < self.a {
+                    self.a = v;
                 }
             }
-            Part::Numerator => {
-                self.num += v;
-                self.n_ratio += 1;
+            Aggregate::Max => {
+                if first || v > self.a {
+                    self.a = v;
+                }
             }
-            Part::Denominator => {
-                self.den += v;
-                self.n_ratio += 1;
+            Aggregate::Last => {
+                let k = key.pack();
+                if first || k >= u128::from_le_bytes(self.b) {
+                    self.a = v;
+                    self.b = k.to_le_bytes();
+                }
             }
         }
     }
 
-    pub fn note_ratio_row(&mut self, file: u32, line: u64) {
-        self.ratio_rows += 1;
-        if self.ratio_lines.len() < KEEP_LINES {
-            self.ratio_lines.push((file, line));
+    /// Adds a ratio's numerator or denominator.
+    #[inline]
+    pub fn add_part(&mut self, part: Part, v: Decimal) {
+        self.n += 1;
+        match part {
+            Part::Denominator => self.b = add(Decimal::deserialize(self.b), v).serialize(),
+            _ => self.a = add(self.a, v),
         }
     }
 
-    /// Whether the value is a ratio whose denominator summed to zero (or so
-    /// near zero that the quotient is beyond any value a KPI can have).
-    pub fn zero_denominator(&self, k: &KpiPlan) -> bool {
-        k.ratio && self.n_ratio > 0 && self.value(k).is_none()
-    }
-
-    /// The KPI's value over the period, if it has one.
-    pub fn value(&self, k: &KpiPlan) -> Option<Decimal> {
-        if k.ratio && self.n_ratio > 0 {
-            if self.den.is_zero() {
-                return None;
-            }
-            // A denominator near zero can make the quotient unrepresentable:
-            // then the ratio has no value (reported like a zero denominator).
-            let r = self.num.checked_div(self.den)?;
-            let r = if k.unit == Unit::Percent { r.checked_mul(Decimal::ONE_HUNDRED)? } else { r };
-            return (r.abs() <= crate::decimal::MAX_VALUE).then_some(r);
-        }
-        if self.n == 0 {
-            return None;
-        }
-        Some(match k.aggregate {
-            Aggregate::Sum => self.sum,
-            Aggregate::Mean => self.sum / Decimal::from(self.n),
-            Aggregate::Min => self.min.unwrap_or_default(),
-            Aggregate::Max => self.max.unwrap_or_default(),
-            Aggregate::Last => self.last.map(|(_, v)| v).unwrap_or_default(),
+    /// The aggregate of the values added, if any.
+    fn aggregate(&self, aggregate: Aggregate) -> Option<Decimal> {
+        (self.n > 0).then(|| match aggregate {
+            Aggregate::Mean => self.a / Decimal::from(self.n),
+            _ => self.a,
         })
+    }
+
+    /// Σ numerator and Σ denominator, if any part was added.
+    fn parts(&self) -> Option<(Decimal, Decimal)> {
+        (self.n > 0).then(|| (self.a, Decimal::deserialize(self.b)))
     }
 }
 
-/// Who a scorecard is for: a person in a role, or a whole role (`--by role`,
-/// or an export without a person column).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A KPI's value over the period, from its slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KpiValue {
+    pub value: Option<Decimal>,
+    /// For a ratio from its parts: (Σ numerator, Σ denominator).
+    pub parts: Option<(Decimal, Decimal)>,
+}
+
+impl KpiValue {
+    /// Whether the value is a ratio whose denominator summed to zero (or so
+    /// near zero that the quotient is beyond any value a KPI can have).
+    pub fn zero_denominator(&self) -> bool {
+        self.parts.is_some() && self.value.is_none()
+    }
+}
+
+/// The value of KPI `k` from its slots (`parts` only for a ratio KPI).
+fn kpi_value(values: &Acc, parts: Option<&Acc>, k: &KpiPlan) -> KpiValue {
+    if let Some((num, den)) = parts.and_then(Acc::parts) {
+        // A denominator near zero can make the quotient unrepresentable:
+        // then the ratio has no value (reported like a zero denominator).
+        let value = (!den.is_zero())
+            .then(|| num.checked_div(den))
+            .flatten()
+            .and_then(|r| if k.unit == Unit::Percent { r.checked_mul(Decimal::ONE_HUNDRED) } else { Some(r) })
+            .filter(|r| r.abs() <= crate::decimal::MAX_VALUE);
+        return KpiValue { value, parts: Some((num, den)) };
+    }
+    KpiValue { value: values.aggregate(k.aggregate), parts: None }
+}
+
+/// Who a scorecard is for: a person in a role, or a whole role (an export
+/// without a person column, scored with `--by role`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entity {
-    pub person: Option<String>,
-    pub role: usize,
+    pub person: Option<u32>,
+    pub role: u32,
+}
+
+/// A person: the key they are known by (their number when the export has
+/// one, else their name) and, with a number, their name.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub key: Box<str>,
+    pub name: Option<Box<str>>,
+}
+
+impl Person {
+    /// As shown: `張偉 (E001)`, or the one of the two there is.
+    pub fn label(&self) -> String {
+        match &self.name {
+            Some(n) if !n.is_empty() => format!("{n} ({})", self.key),
+            _ => self.key.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct Tally {
     pub entities: Vec<Entity>,
+    /// A person's first entity (most people have one role): found without
+    /// hashing. Other (person, role) pairs, and roles as a whole, in `index`.
+    by_person: Vec<u32>,
     index: FxHashMap<(u32, u32), u32>,
-    persons: FxHashMap<Box<[u8]>, u32>,
-    person_names: Vec<String>,
+    person_ids: FxHashMap<Box<str>, u32>,
+    pub persons: Vec<Person>,
     stride: usize,
-    pub main: Vec<Acc>,
-    pub compare: Vec<Acc>,
+    main: Vec<Acc>,
+    compare: Option<Vec<Acc>>,
     /// Rows of each entity in the scored period (used or not).
-    pub main_rows: Vec<u64>,
+    pub main_rows: Vec<u32>,
 }
 
 impl Tally {
-    pub fn new(stride: usize) -> Self {
-        Tally { stride: stride.max(1), ..Tally::default() }
+    /// A tally of `stride` slots per entity (the most any role needs), with
+    /// comparison slots when `compare`.
+    pub fn new(stride: usize, compare: bool) -> Self {
+        Tally { stride: stride.max(1), compare: compare.then(Vec::new), ..Tally::default() }
     }
 
-    /// The id of a person's name (already trimmed and valid UTF-8).
-    pub fn person(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.persons.get(name.as_bytes()) {
+    /// Whether the compared period is tallied.
+    pub fn has_compare(&self) -> bool {
+        self.compare.is_some()
+    }
+
+    /// The id of a person by key (already trimmed and valid UTF-8); `name`
+    /// is their name when the key is a number (the first one seen is kept).
+    pub fn person(&mut self, key: &str, name: Option<&str>) -> u32 {
+        if let Some(&id) = self.person_ids.get(key) {
             return id;
         }
-        let id = self.person_names.len() as u32;
-        self.person_names.push(name.to_string());
-        self.persons.insert(name.as_bytes().into(), id);
+        let id = self.persons.len() as u32;
+        self.persons.push(Person { key: key.into(), name: name.map(Into::into) });
+        self.person_ids.insert(key.into(), id);
         id
     }
 
     /// The entity of `person` (or of the role as a whole) in `role`.
     pub fn entity(&mut self, person: Option<u32>, role: usize) -> usize {
-        let key = (person.unwrap_or(u32::MAX), role as u32);
-        if let Some(&e) = self.index.get(&key) {
+        let first = person.and_then(|p| self.by_person.get(p as usize)).copied().filter(|&e| e != u32::MAX);
+        if let Some(e) = first.filter(|&e| self.entities[e as usize].role == role as u32) {
             return e as usize;
         }
+        let key = (person.unwrap_or(u32::MAX), role as u32);
+        if first.is_some() || person.is_none() {
+            if let Some(&e) = self.index.get(&key) {
+                return e as usize;
+            }
+        }
         let e = self.entities.len();
-        self.entities.push(Entity { person: person.map(|p| self.person_names[p as usize].clone()), role });
-        self.index.insert(key, e as u32);
+        self.entities.push(Entity { person, role: role as u32 });
+        match person {
+            Some(p) if first.is_none() => {
+                if self.by_person.len() <= p as usize {
+                    self.by_person.resize(p as usize + 1, u32::MAX);
+                }
+                self.by_person[p as usize] = e as u32;
+            }
+            _ => {
+                self.index.insert(key, e as u32);
+            }
+        }
         self.main_rows.push(0);
-        self.main.resize(self.entities.len() * self.stride, Acc::default());
-        self.compare.resize(self.entities.len() * self.stride, Acc::default());
+        let len = self.entities.len() * self.stride;
+        self.main.resize(len, Acc::default());
+        if let Some(c) = &mut self.compare {
+            c.resize(len, Acc::default());
+        }
         e
     }
 
-    pub fn acc(&mut self, compare: bool, entity: usize, kpi: usize) -> &mut Acc {
-        let i = entity * self.stride + kpi;
-        if compare {
-            &mut self.compare[i]
-        } else {
-            &mut self.main[i]
+    /// The slot `slot` of `entity` in the scored (or compared) period.
+    #[inline]
+    pub fn slot(&mut self, compare: bool, entity: usize, slot: usize) -> &mut Acc {
+        let i = entity * self.stride + slot;
+        match (&mut self.compare, compare) {
+            (Some(c), true) => &mut c[i],
+            _ => &mut self.main[i],
         }
     }
 
-    pub fn get(&self, compare: bool, entity: usize, kpi: usize) -> &Acc {
-        let i = entity * self.stride + kpi;
-        if compare {
-            &self.compare[i]
-        } else {
-            &self.main[i]
-        }
+    /// KPI `k`'s value for `entity` in the scored (or compared) period.
+    pub fn value(&self, compare: bool, entity: usize, k: &KpiPlan) -> KpiValue {
+        let accs = match (&self.compare, compare) {
+            (Some(c), true) => c,
+            (None, true) => return KpiValue { value: None, parts: None },
+            _ => &self.main,
+        };
+        let base = entity * self.stride;
+        kpi_value(&accs[base + k.slot], k.parts_slot.map(|s| &accs[base + s]), k)
+    }
+
+    /// The label of an entity's person, if it has one.
+    pub fn person_label(&self, entity: usize) -> Option<String> {
+        self.entities[entity].person.map(|p| self.persons[p as usize].label())
     }
 }
 
@@ -196,7 +292,9 @@ mod tests {
             anchors: Anchors::Higher { threshold: None, target: d("1"), stretch: None },
             weight: d("100"),
             aggregate,
-            ratio,
+            ratio: ratio.then(|| ("n".to_string(), "d".to_string())),
+            slot: 0,
+            parts_slot: ratio.then_some(1),
         }
     }
 
@@ -212,9 +310,9 @@ mod tests {
         let value = |agg: Aggregate| {
             let mut a = Acc::default();
             for (v, m, l) in rows {
-                a.add(Part::Value, d(v), key(m, l), agg);
+                a.add_value(d(v), key(m, l), agg);
             }
-            a.value(&kpi(agg, false, Unit::Score))
+            kpi_value(&a, None, &kpi(agg, false, Unit::Score)).value
         };
         assert_eq!(value(Aggregate::Sum), Some(d("12")));
         assert_eq!(value(Aggregate::Mean), Some(d("4")));
@@ -225,27 +323,100 @@ mod tests {
     }
 
     #[test]
+    fn negative_minimum_and_maximum_start_from_the_first_value() {
+        let mut min = Acc::default();
+        let mut max = Acc::default();
+        for v in ["-3", "-7", "-5"] {
+            min.add_value(d(v), key(7, 1), Aggregate::Min);
+            max.add_value(d(v), key(7, 1), Aggregate::Max);
+        }
+        assert_eq!(min.aggregate(Aggregate::Min), Some(d("-7")));
+        assert_eq!(max.aggregate(Aggregate::Max), Some(d("-3")));
+    }
+
+    #[test]
     fn last_breaks_period_ties_by_file_position() {
         let mut a = Acc::default();
-        a.add(Part::Value, d("1"), key(9, 10), Aggregate::Last);
-        a.add(Part::Value, d("2"), key(9, 5), Aggregate::Last);
-        assert_eq!(a.value(&kpi(Aggregate::Last, false, Unit::Score)), Some(d("1")));
+        a.add_value(d("1"), key(9, 10), Aggregate::Last);
+        a.add_value(d("2"), key(9, 5), Aggregate::Last);
+        assert_eq!(a.aggregate(Aggregate::Last), Some(d("1")));
+        // A later file outranks an earlier line; a later start a later file.
+        let k = |end: u32, start: u32, file: u32, line: u64| LastKey {
+            end: NaiveDate::from_ymd_opt(2026, end, 1),
+            start: NaiveDate::from_ymd_opt(2026, start, 1),
+            file,
+            line,
+        };
+        assert!(k(9, 7, 0, 900).pack() < k(9, 7, 1, 2).pack());
+        assert!(k(9, 7, 5, 900).pack() < k(9, 8, 0, 2).pack());
+        assert!(k(8, 8, 5, 900).pack() < k(9, 1, 0, 2).pack());
+        let none = LastKey { end: None, start: None, file: 0, line: 3 };
+        assert!(none.pack() < k(1, 1, 0, 1).pack());
     }
 
     #[test]
     fn ratio_sums_numerator_and_denominator() {
-        let mut a = Acc::default();
-        a.add(Part::Numerator, d("12"), key(7, 1), Aggregate::Mean);
-        a.add(Part::Denominator, d("160"), key(7, 2), Aggregate::Mean);
-        a.add(Part::Numerator, d("8"), key(8, 3), Aggregate::Mean);
-        a.add(Part::Denominator, d("160"), key(8, 4), Aggregate::Mean);
+        let (mut v, mut p) = (Acc::default(), Acc::default());
+        p.add_part(Part::Numerator, d("12"));
+        p.add_part(Part::Denominator, d("160"));
+        p.add_part(Part::Numerator, d("8"));
+        p.add_part(Part::Denominator, d("160"));
         // (12 + 8) / (160 + 160) = 6.25 %
-        assert_eq!(a.value(&kpi(Aggregate::Mean, true, Unit::Percent)), Some(d("6.25")));
-        assert_eq!(a.value(&kpi(Aggregate::Mean, true, Unit::Ratio)), Some(d("0.0625")));
+        let pct = kpi_value(&v, Some(&p), &kpi(Aggregate::Mean, true, Unit::Percent));
+        assert_eq!(pct, KpiValue { value: Some(d("6.25")), parts: Some((d("20"), d("320"))) });
+        assert_eq!(kpi_value(&v, Some(&p), &kpi(Aggregate::Mean, true, Unit::Ratio)).value, Some(d("0.0625")));
         let mut z = Acc::default();
-        z.add(Part::Numerator, d("3"), key(7, 1), Aggregate::Mean);
-        z.add(Part::Denominator, d("0"), key(7, 2), Aggregate::Mean);
-        assert_eq!(z.value(&kpi(Aggregate::Mean, true, Unit::Percent)), None);
-        assert!(z.zero_denominator(&kpi(Aggregate::Mean, true, Unit::Percent)));
+        z.add_part(Part::Numerator, d("3"));
+        z.add_part(Part::Denominator, d("0"));
+        let zero = kpi_value(&v, Some(&z), &kpi(Aggregate::Mean, true, Unit::Percent));
+        assert!(zero.zero_denominator() && zero.value.is_none());
+        // Without parts, ready-made ratios are aggregated like any value.
+        v.add_value(d("7"), key(7, 1), Aggregate::Mean);
+        v.add_value(d("9"), key(8, 1), Aggregate::Mean);
+        let ready = kpi_value(&v, Some(&Acc::default()), &kpi(Aggregate::Mean, true, Unit::Percent));
+        assert_eq!(ready, KpiValue { value: Some(d("8")), parts: None });
+    }
+
+    #[test]
+    fn sums_are_exact_whatever_the_scales() {
+        let cases =
+            [("1.25", "2.5"), ("0.1", "0.2"), ("-3.75", "1.25"), ("79228162514264337593543950", "3"), ("7", "-7")];
+        for (a, b) in cases {
+            assert_eq!(add(d(a), d(b)), d(a) + d(b), "{a} + {b}");
+        }
+        // Past 96 bits of mantissa the general addition rescales.
+        let big = Decimal::from_i128_with_scale(79_228_162_514_264_337_593_543_950_000, 2);
+        assert_eq!(add(big, d("999.99")), big + d("999.99"));
+    }
+
+    #[test]
+    fn a_slot_is_small() {
+        assert!(std::mem::size_of::<Acc>() <= 36, "{}", std::mem::size_of::<Acc>());
+    }
+
+    #[test]
+    fn a_person_in_two_roles_has_two_entities() {
+        let mut t = Tally::new(1, false);
+        let p = t.person("張偉", None);
+        let q = t.person("李娜", None);
+        let a = t.entity(Some(p), 1);
+        let b = t.entity(Some(p), 2);
+        let c = t.entity(Some(q), 1);
+        let whole = t.entity(None, 1);
+        assert_eq!(vec![a, b, c, whole], vec![0, 1, 2, 3]);
+        assert_eq!((t.entity(Some(p), 2), t.entity(Some(p), 1), t.entity(None, 1)), (b, a, whole));
+        assert_eq!(t.entity(Some(q), 1), c);
+        assert_eq!(t.entities[b], Entity { person: Some(p), role: 2 });
+    }
+
+    #[test]
+    fn people_with_numbers_show_both() {
+        let mut t = Tally::new(1, false);
+        let p = t.person("E001", Some("張偉"));
+        assert_eq!(t.person("E001", Some("張伟")), p, "the number is the key");
+        let e = t.entity(Some(p), 0);
+        assert_eq!(t.person_label(e).as_deref(), Some("張偉 (E001)"));
+        let q = t.person("李娜", None);
+        assert_eq!(t.persons[q as usize].label(), "李娜");
     }
 }

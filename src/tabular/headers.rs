@@ -13,8 +13,12 @@ resolved by position.
 use crate::source::Location;
 use crate::text::fold;
 
+/// A header mapped to this (`備註: ignore`) is left unread, without a warning.
+pub const IGNORE_COLUMN: &str = "ignore";
+
 /// Every standard column name a header may be mapped to.
 pub const STANDARD_COLUMNS: &[&str] = &[
+    IGNORE_COLUMN,
     // score (SPEC 3.2)
     "period",
     "person",

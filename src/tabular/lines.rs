@@ -13,9 +13,10 @@ has not yet passed are kept.
 
 The same bytes show an unterminated quote: the csv crate reads a quote that
 never closes as one cell holding the rest of the file — 89 people of a
-100-person export vanish, exit 0. A last record that spans lines with an odd
-number of quotes, or a record that grows past [`MAX_RECORD`] bytes, is an
-[`UnclosedQuote`] naming the line where it opened.
+100-person export vanish, exit 0. A last record that spans lines and that
+the end of the file leaves inside a quoted field ([`QuoteState`]), or a record that grows
+past [`MAX_RECORD`] bytes, is an [`UnclosedQuote`] naming the line where it
+opened.
 */
 
 use std::collections::VecDeque;
@@ -43,9 +44,57 @@ pub fn as_unclosed_quote(e: &io::Error) -> Option<UnclosedQuote> {
     e.get_ref().and_then(|inner| inner.downcast_ref::<UnclosedQuote>()).copied()
 }
 
+/// Where a CSV parser stands with respect to quotes, fed a record's bytes
+/// from its first: enough to tell whether the end of the input left a quoted
+/// field open — which `csv_core` (under the csv crate) does not show. Its
+/// rules are csv_core's (a quote opens a field only at its start; `""`
+/// inside is a quote; a byte after the closing quote continues the field);
+/// a property test holds the two equal.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteState {
+    delimiter: u8,
+    state: Field,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Start,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted field: its end, or the first of `""`.
+    QuoteSeen,
+}
+
+impl QuoteState {
+    pub fn new(delimiter: u8) -> Self {
+        QuoteState { delimiter, state: Field::Start }
+    }
+
+    pub fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            let end = b == self.delimiter || b == b'\n' || b == b'\r';
+            self.state = match (self.state, b) {
+                (Field::Quoted, b'"') => Field::QuoteSeen,
+                (Field::Quoted, _) => Field::Quoted,
+                (Field::QuoteSeen, b'"') => Field::Quoted,
+                (_, _) if end => Field::Start,
+                (Field::Start, b'"') => Field::Quoted,
+                _ => Field::Unquoted,
+            };
+        }
+    }
+
+    /// Inside a quoted field: the next line would be part of it.
+    pub fn open(&self) -> bool {
+        self.state == Field::Quoted
+    }
+}
+
 /// A reader that remembers recent bytes to number lines.
 pub struct Lines<R> {
     inner: R,
+    /// The file's delimiter (whether a quote opens a field depends on it).
+    delimiter: u8,
     /// Chunks read but not yet counted past: (offset of the first byte, bytes).
     chunks: VecDeque<(u64, Vec<u8>)>,
     /// Bytes handed out so far.
@@ -59,7 +108,13 @@ pub struct Lines<R> {
 
 impl<R: Read> Lines<R> {
     pub fn new(inner: R) -> Self {
-        Lines { inner, chunks: VecDeque::new(), read: 0, breaks: 0, counted: 0, last_line: 0 }
+        Lines { inner, delimiter: b',', chunks: VecDeque::new(), read: 0, breaks: 0, counted: 0, last_line: 0 }
+    }
+
+    /// The delimiter the csv reader over this one uses (default `,`).
+    pub fn delimiter(mut self, delimiter: u8) -> Self {
+        self.delimiter = delimiter;
+        self
     }
 
     /// The 1-based line of the record whose first byte is at `offset` (as
@@ -82,28 +137,26 @@ impl<R: Read> Lines<R> {
         self.last_line
     }
 
-    /// After the last record: whether it holds a quote that never closed
-    /// (it spans lines and has an odd number of quotes).
+    /// After the last record: whether the end of the file left it inside a
+    /// quoted field that spans lines.
     fn unclosed_at_end(&self) -> Option<UnclosedQuote> {
         if self.last_line == 0 {
             return None;
         }
-        let (mut quotes, mut inner_breaks, mut trailing) = (0u64, 0u64, true);
-        for (start, bytes) in self.chunks.iter().rev() {
+        let mut quotes = QuoteState::new(self.delimiter);
+        let (mut feeds, mut trailing) = (0u64, 0u64);
+        for (start, bytes) in &self.chunks {
             let from = self.counted.saturating_sub(*start).min(bytes.len() as u64) as usize;
-            for &b in bytes[from..].iter().rev() {
+            quotes.feed(&bytes[from..]);
+            for &b in &bytes[from..] {
                 match b {
-                    b'\n' | b'\r' if trailing => {}
-                    b'\n' => inner_breaks += 1,
-                    b'"' => {
-                        quotes += 1;
-                        trailing = false;
-                    }
-                    _ => trailing = false,
+                    b'\n' => (feeds, trailing) = (feeds + 1, trailing + 1),
+                    b'\r' => {}
+                    _ => trailing = 0,
                 }
             }
         }
-        (quotes % 2 == 1 && inner_breaks > 0).then_some(UnclosedQuote { line: self.last_line })
+        (feeds > trailing && quotes.open()).then_some(UnclosedQuote { line: self.last_line })
     }
 
     fn byte(&self, at: u64) -> Option<u8> {
@@ -224,5 +277,45 @@ mod tests {
         assert_eq!(lines("a,b\r\nR1,x\r\n\r\nR2,y\r\n"), want);
         assert_eq!(lines("a,b\r\nR1,\"x\r\ny\"\r\nR2,z\r\n")[2], ("R2".to_string(), 4));
         assert_eq!(lines("a\n\n\n\nb\r\n\r\nc")[2], ("c".to_string(), 7));
+    }
+
+    /// Whether csv_core, in NFA mode (whose state survives a clone; the DFA
+    /// tables of a clone are not copied), sees the input end in a quoted field.
+    fn csv_core_open(data: &[u8], delimiter: u8) -> bool {
+        let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).nfa(true).build();
+        let (mut out, mut ends) = ([0u8; 1024], [0usize; 256]);
+        let mut input = data;
+        while !input.is_empty() {
+            let (_, nin, _, _) = core.read_record(input, &mut out, &mut ends);
+            input = &input[nin..];
+        }
+        // One more line: part of a quoted field, or a record of its own.
+        let (r, ..) = core.read_record(b"x\n", &mut out, &mut ends);
+        matches!(r, csv_core::ReadRecordResult::InputEmpty)
+    }
+
+    #[test]
+    fn the_csv_core_oracle_tells_open_from_closed() {
+        assert!(csv_core_open(b"a,\"b\nc", b','));
+        assert!(!csv_core_open(b"a,\"b\nc\"", b','));
+        assert!(!csv_core_open(b"a,b\"", b','));
+        assert!(!csv_core_open(b"a;\"b\"x\"", b';'));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote_state_agrees_with_csv_core(
+            parts in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("a"), proptest::strategy::Just(","), proptest::strategy::Just(";"),
+                proptest::strategy::Just("\""), proptest::strategy::Just("\r"), proptest::strategy::Just("\n"),
+                proptest::strategy::Just(" "), proptest::strategy::Just("\r\n"),
+            ], 0..40),
+            delimiter in proptest::prop_oneof![proptest::strategy::Just(b','), proptest::strategy::Just(b';')],
+        ) {
+            let data = parts.concat();
+            let mut q = QuoteState::new(delimiter);
+            q.feed(data.as_bytes());
+            proptest::prop_assert_eq!(q.open(), csv_core_open(data.as_bytes(), delimiter), "{:?}", data);
+        }
     }
 }

@@ -8,6 +8,10 @@ Cell values as analysts' exports spell them (SPEC 3.2).
 flagged, since Excel's accounting format shows zero as `-`. Anything else is a
 bad value — never a guess: `1,5` without `--decimal-comma` is refused, not
 read as 15.
+
+[`parse_counted`] also reads a number followed by a unit word — `3個`, `12次`,
+`8分`, `3.5天`, `4小時` — and says which unit it was, for the caller to check
+against what the column measures (a count KPI takes `3個`, not `4小時`).
 */
 
 use std::str::FromStr;
@@ -57,6 +61,72 @@ const MISSING: &[&str] = &[
     "null",
 ];
 
+/// What a unit word after a number says the number counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitWord {
+    /// 個, 次, 件, 項, 人, 起, 筆: things counted.
+    Count,
+    /// 分: points of a score.
+    Points,
+    /// 天, 日, 工作日: days.
+    Days,
+    /// 小時, 時: hours.
+    Hours,
+}
+
+impl UnitWord {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitWord::Count => "count",
+            UnitWord::Points => "score",
+            UnitWord::Days => "days",
+            UnitWord::Hours => "hours",
+        }
+    }
+}
+
+/// Unit words, longest first so `4個小時` is hours, not a count.
+const UNIT_WORDS: &[(&str, UnitWord)] = &[
+    ("個工作日", UnitWord::Days),
+    ("个工作日", UnitWord::Days),
+    ("個小時", UnitWord::Hours),
+    ("个小时", UnitWord::Hours),
+    ("工作日", UnitWord::Days),
+    ("小時", UnitWord::Hours),
+    ("小时", UnitWord::Hours),
+    ("天", UnitWord::Days),
+    ("日", UnitWord::Days),
+    ("時", UnitWord::Hours),
+    ("时", UnitWord::Hours),
+    ("個", UnitWord::Count),
+    ("个", UnitWord::Count),
+    ("次", UnitWord::Count),
+    ("件", UnitWord::Count),
+    ("項", UnitWord::Count),
+    ("项", UnitWord::Count),
+    ("人", UnitWord::Count),
+    ("起", UnitWord::Count),
+    ("筆", UnitWord::Count),
+    ("笔", UnitWord::Count),
+    ("分", UnitWord::Points),
+];
+
+/// Parses a cell that may end in a unit word (`3個`, `4 小時`): the number
+/// and the unit it names. A unit word with no number before it is bad.
+pub fn parse_counted(raw: &str, decimal_comma: bool) -> (Cell, Option<UnitWord>) {
+    let t = raw.trim();
+    for (word, unit) in UNIT_WORDS {
+        if let Some(rest) = t.strip_suffix(word) {
+            let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+            return match parse(rest, decimal_comma) {
+                cell @ Cell::Number { percent: false, .. } => (cell, Some(*unit)),
+                _ => (Cell::Bad, None),
+            };
+        }
+    }
+    (parse(t, decimal_comma), None)
+}
+
 /// The common case, straight from bytes: `[-]digits[.digits]`, at most 18
 /// digits. `None` means "not that simple": use [`parse`].
 #[inline]
@@ -84,10 +154,17 @@ pub fn parse_plain(raw: &[u8]) -> Option<Decimal> {
     if count > 18 {
         return None;
     }
-    let m = i64::try_from(mantissa).ok()?;
-    let v = Decimal::new(if neg { -m } else { m }, scale.unwrap_or(0));
-    // Out of range is not "plain": the full parser says it is bad.
-    (v.abs() <= MAX_VALUE).then_some(v)
+    let scale = scale.unwrap_or(0);
+    // Out of range (|v| > 10^15, i.e. mantissa > 10^(15 + scale)) is not
+    // "plain": the full parser says it is bad. Compared as integers: a
+    // decimal comparison costs more than the whole parse.
+    const LIMIT: [u64; 4] = [10u64.pow(15), 10u64.pow(16), 10u64.pow(17), 10u64.pow(18)];
+    if LIMIT.get(scale as usize).is_some_and(|&limit| mantissa > limit) {
+        return None;
+    }
+    // From its parts (inlined), not `Decimal::new` (a call whose result
+    // comes back through memory, on the path of every value of an export).
+    Some(Decimal::from_parts(mantissa as u32, (mantissa >> 32) as u32, 0, neg && mantissa != 0, scale))
 }
 
 /// Parses one cell. `decimal_comma` reads `1.234,5` as 1234.5.
@@ -305,12 +382,43 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_bounds_values_like_the_full_parser() {
+        for s in ["1000000000000000", "1000000000000000.0", "-1000000000000000", "999999999999999.99"] {
+            assert_eq!(parse_plain(s.as_bytes()), Some(d(s)), "{s}");
+        }
+        for s in ["1000000000000001", "1000000000000000.1", "-1000000000000000.01", "10000000000000000"] {
+            assert_eq!(parse_plain(s.as_bytes()), None, "{s}");
+            assert_eq!(parse(s, false), Cell::Bad, "{s}");
+        }
+    }
+
+    #[test]
     fn values_beyond_a_thousand_trillion_are_bad() {
         assert_eq!(MAX_VALUE.to_string(), "1000000000000000");
         assert!(matches!(parse("999999999999999.9", false), Cell::Number { .. }));
         assert_eq!(parse("1000000000000000.1", false), Cell::Bad);
         assert_eq!(parse("79,228,162,514,264,337,593,543,950,335", false), Cell::Bad);
         assert_eq!(parse("-1E+20", false), Cell::Bad);
+    }
+
+    #[test]
+    fn numbers_with_unit_words() {
+        let counted = |s: &str| parse_counted(s, false);
+        assert_eq!(counted("3個"), (Cell::Number { value: d("3"), percent: false }, Some(UnitWord::Count)));
+        assert_eq!(counted("12次").1, Some(UnitWord::Count));
+        assert_eq!(counted("8分"), (Cell::Number { value: d("8"), percent: false }, Some(UnitWord::Points)));
+        assert_eq!(counted("3.5天"), (Cell::Number { value: d("3.5"), percent: false }, Some(UnitWord::Days)));
+        assert_eq!(counted("4小時"), (Cell::Number { value: d("4"), percent: false }, Some(UnitWord::Hours)));
+        assert_eq!(counted("4 小时").1, Some(UnitWord::Hours));
+        assert_eq!(counted("4個小時").1, Some(UnitWord::Hours), "not a count of 小時");
+        assert_eq!(counted("2個工作日").1, Some(UnitWord::Days));
+        assert_eq!(counted("１２次"), (Cell::Number { value: d("12"), percent: false }, Some(UnitWord::Count)));
+        // Plain cells are as `parse` reads them; a word alone is bad.
+        assert_eq!(counted("85.5%"), (Cell::Number { value: d("85.5"), percent: true }, None));
+        assert_eq!(counted("—"), (Cell::Missing { dash: false }, None));
+        assert_eq!(counted("個"), (Cell::Bad, None));
+        assert_eq!(counted("50%次"), (Cell::Bad, None));
+        assert_eq!(counted("三個"), (Cell::Bad, None));
     }
 
     #[test]

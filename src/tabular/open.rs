@@ -21,6 +21,11 @@ use super::encoding::{self, looked_like, Undecodable};
 
 const SAMPLE: usize = 64 * 1024;
 
+/// The read buffer. A CSV reader given a buffer at least this large reads
+/// through [`Opened::reader`] without a second copy of every byte (a
+/// `BufReader` hands a read of its capacity or more straight through).
+pub const BUFFER: usize = 256 * 1024;
+
 /// An opened export: bytes to parse, and what was found out.
 pub struct Opened {
     pub reader: Box<dyn BufRead + Send>,
@@ -78,12 +83,12 @@ pub fn open(raw: Box<dyn Read + Send>, forced: Option<&'static Encoding>, delimi
     let chained = Cursor::new(sample).chain(raw);
     let split_safe = encoding::ascii_compatible_below_0x40(enc) && delimiter < 0x40;
     let reader: Box<dyn BufRead + Send> = if split_safe {
-        let mut r = BufReader::with_capacity(256 * 1024, Validate::new(chained, enc));
+        let mut r = BufReader::with_capacity(BUFFER, Validate::new(chained, enc));
         skip(&mut r, bom)?;
         Box::new(r)
     } else {
         let decoder = if bom > 0 { enc.new_decoder_with_bom_removal() } else { enc.new_decoder_without_bom_handling() };
-        Box::new(BufReader::with_capacity(256 * 1024, Transcode::new(chained, decoder, enc.name())))
+        Box::new(BufReader::with_capacity(BUFFER, Transcode::new(chained, decoder, enc.name())))
     };
     Ok(Opened { reader, encoding: enc, cells: if split_safe { enc } else { UTF_8 }, delimiter, progress })
 }
@@ -199,6 +204,17 @@ impl<R: Read> Validate<R> {
         };
         // A carried partial character holds no line break.
         self.carry.clear();
+        // The SIMD check says only yes or no (the standard one below says
+        // where), over the complete characters: a chunk usually ends inside
+        // a Chinese one, whose first bytes are carried to the next chunk.
+        let complete = if last { data.len() } else { complete_utf8_prefix(data) };
+        if let Ok(valid) = simdutf8::basic::from_utf8(&data[..complete]) {
+            if !self.seen_cjk && !valid.is_ascii() {
+                self.seen_cjk = valid.chars().any(|c| c >= '\u{2E80}');
+            }
+            self.carry.extend_from_slice(&data[complete..]);
+            return Ok(());
+        }
         let valid = match std::str::from_utf8(data) {
             Ok(s) => s,
             Err(e) if e.error_len().is_none() && !last => {
@@ -304,6 +320,25 @@ impl<R: Read> Read for Validate<R> {
         self.advance(&buf[..n]);
         Ok(n)
     }
+}
+
+/// The length of `data` without a UTF-8 sequence cut off at its end (at
+/// most 3 bytes shorter). Invalid bytes are left for the validator to find.
+fn complete_utf8_prefix(data: &[u8]) -> usize {
+    for back in 1..=data.len().min(4) {
+        let b = data[data.len() - back];
+        if b & 0xC0 != 0x80 {
+            // A lead byte (or ASCII): how long its sequence is.
+            let need = match b {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            return if need > back { data.len() - back } else { data.len() };
+        }
+    }
+    data.len()
 }
 
 /// A `Read` that decodes a legacy encoding to UTF-8, failing on malformed input.
@@ -481,6 +516,39 @@ mod tests {
         gb.extend("2026-08,李娜,4\n".as_bytes());
         let err = read_all(&gb).unwrap_err();
         assert!(matches!(as_undecodable(&err), Some(Undecodable::Mixed { second: "UTF-8", .. })), "{err}");
+    }
+
+    #[test]
+    fn a_character_cut_by_a_chunk_is_carried_not_refused() {
+        let text = "張偉".as_bytes();
+        assert_eq!(complete_utf8_prefix(text), 6);
+        assert_eq!(complete_utf8_prefix(&text[..5]), 3);
+        assert_eq!(complete_utf8_prefix(&text[..4]), 3);
+        assert_eq!(complete_utf8_prefix(&text[..3]), 3);
+        assert_eq!(complete_utf8_prefix(b"ab"), 2);
+        assert_eq!(complete_utf8_prefix(b""), 0);
+        // Read through chunks of every size: each cut point in a character.
+        let line = "2026-07,張偉,流程管理經理,sop_coverage,90\n".repeat(50);
+        for chunk in 1..12 {
+            let mut v = Validate::new(ChunkedReader { data: line.as_bytes(), chunk }, UTF_8);
+            let mut out = Vec::new();
+            v.read_to_end(&mut out).unwrap();
+            assert_eq!(out, line.as_bytes());
+        }
+    }
+
+    struct ChunkedReader<'a> {
+        data: &'a [u8],
+        chunk: usize,
+    }
+
+    impl Read for ChunkedReader<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.chunk.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
     }
 
     #[test]

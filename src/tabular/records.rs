@@ -60,7 +60,7 @@ pub fn read(
         .has_headers(false)
         .flexible(true)
         .delimiter(opened.delimiter)
-        .from_reader(crate::tabular::lines::Lines::new(opened.reader));
+        .from_reader(crate::tabular::lines::Lines::new(opened.reader).delimiter(opened.delimiter));
     let mut rec = csv::ByteRecord::new();
     let decode = |b: &[u8], line: u64| -> anyhow::Result<String> {
         match enc.decode_without_bom_handling_and_without_replacement(b) {

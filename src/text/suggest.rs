@@ -12,6 +12,15 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The candidate whose folded form (see [`crate::text::fold`]) is closest to
+/// `word`'s, as written: `流程效率提升` finds `流程效率提升率` whichever script
+/// either is in.
+pub fn nearest_folded<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let folded: Vec<(String, &str)> = candidates.into_iter().map(|c| (crate::text::fold(c), c)).collect();
+    let best = nearest(&crate::text::fold(word), folded.iter().map(|(f, _)| f.as_str()))?;
+    folded.iter().find(|(f, _)| f == best).map(|(_, c)| *c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -20,6 +29,13 @@ mod tests {
     fn suggests_the_closest_candidate() {
         assert_eq!(nearest("titel", ["id", "title", "title_en"]), Some("title"));
         assert_eq!(nearest("proces-manager", ["process-manager", "risk-supervisor"]), Some("process-manager"));
+    }
+
+    #[test]
+    fn folded_suggestions_cross_scripts() {
+        assert_eq!(nearest_folded("流程效率提升", ["流程效率提升率", "sop_coverage"]), Some("流程效率提升率"));
+        assert_eq!(nearest_folded("流程效率提昇率", ["流程效率提升率"]), Some("流程效率提升率"));
+        assert_eq!(nearest_folded("Persn", ["person", "period"]), Some("person"));
     }
 
     #[test]

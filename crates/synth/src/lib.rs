@@ -7,10 +7,13 @@ crate:
   report's vocabulary, and about 1 % planted near-duplicates (a duty of
   another role with one character changed, sometimes in Simplified script)
   so that `similar-duty` has real work to find;
-- a competency assessment export ([`write_assessments`]) for `opsroles gaps`.
+- a competency assessment export ([`write_assessments`]) for `opsroles gaps`;
+- metric exports ([`score`]) for the `score` benchmark and scale runs.
 
 Same arguments, same files.
 */
+
+pub mod score;
 
 use std::fmt::Write as _;
 use std::path::Path;

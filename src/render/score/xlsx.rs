@@ -23,7 +23,7 @@ use crate::score::formula::round;
 
 pub struct Xlsx;
 
-impl Render<ScoreOutput<'_>> for Xlsx {
+impl Render<ScoreOutput<'_, '_>> for Xlsx {
     fn render(&self, o: &ScoreOutput, out: &mut dyn Write) -> io::Result<()> {
         let bytes = workbook(o).map_err(|e| io::Error::other(format!("cannot build the workbook: {e}")))?;
         out.write_all(&bytes)
@@ -53,12 +53,18 @@ fn workbook(o: &ScoreOutput) -> Result<Vec<u8>, XlsxError> {
     if r.compare.is_some() {
         header.extend(["compare_score", "compare_total"]);
     }
+    if r.by_role {
+        header.push("people");
+    }
+    if r.person_ids {
+        header.push("person_id");
+    }
     if o.view.explain {
         header.push("how");
     }
     heading(cards, &header, &bold)?;
     let mut row = 1;
-    for c in &r.cards {
+    for c in r.cards(o.view.explain) {
         for l in &c.kpis {
             let mut col = 0;
             let mut text = |ws: &mut Worksheet, s: &str| -> Result<(), XlsxError> {
@@ -68,7 +74,7 @@ fn workbook(o: &ScoreOutput) -> Result<Vec<u8>, XlsxError> {
             };
             text(cards, &r.label)?;
             text(cards, &c.entity)?;
-            text(cards, &c.role)?;
+            text(cards, &c.role.id)?;
             text(cards, &l.kpi.id)?;
             text(cards, &l.kpi.title)?;
             text(cards, &l.kpi.metric)?;
@@ -87,9 +93,16 @@ fn workbook(o: &ScoreOutput) -> Result<Vec<u8>, XlsxError> {
                 number(cards, row, 16, c.compare, &one)?;
                 next = 17;
             }
+            if r.by_role {
+                number(cards, row, next, l.people.map(Decimal::from), &value)?;
+                next += 1;
+            }
+            if r.person_ids {
+                cards.write_string(row, next, c.person_id.as_deref().unwrap_or(""))?;
+                next += 1;
+            }
             if o.view.explain {
-                let how = l.scored.as_ref().map_or(String::new(), |s| format!("{}: {}", s.band, s.formula));
-                cards.write_string(row, next, how)?;
+                cards.write_string(row, next, super::how(l, crate::render::lang::Lang::En))?;
             }
             row += 1;
         }
@@ -104,11 +117,11 @@ fn workbook(o: &ScoreOutput) -> Result<Vec<u8>, XlsxError> {
     }
     heading(summary, &header, &bold)?;
     let mut row = 1;
-    for c in &r.cards {
+    for c in r.cards(false) {
         summary.write_string(row, 0, &r.label)?;
         summary.write_string(row, 1, &c.entity)?;
-        summary.write_string(row, 2, &c.role)?;
-        summary.write_string(row, 3, &c.role_title)?;
+        summary.write_string(row, 2, &c.role.id)?;
+        summary.write_string(row, 3, &c.role.title)?;
         number(summary, row, 4, c.score, &one)?;
         summary.write_string(row, 5, &c.grade)?;
         summary.write_boolean(row, 6, c.complete)?;

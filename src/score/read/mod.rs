@@ -7,24 +7,33 @@ caches keyed by the raw bytes of the cell (with a one-entry "same as the last
 row" check in front), so a row costs a few comparisons and a number parse.
 Opening, encodings, headers and the accounting are the shared ones of
 [`crate::tabular`]; this is the fast path on top of them.
+
+The shape for any source of rows: a file is opened and split into batches
+of records (`csv.rs`, on a thread of its own), its header row becomes a
+[`layout::Layout`], then every record goes through [`Reader::row`] (in
+`row.rs`) with its line. A reader of another format (a spreadsheet) feeds
+records to the same function.
 */
 
+use std::fmt;
 use std::io::Read;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
-use csv::ByteRecord;
 use encoding_rs::{Encoding, UTF_8};
 use rustc_hash::FxHashMap;
 
+mod csv;
+mod names;
+mod ratio;
 mod row;
 
+use self::csv::Batch;
 use super::cache::{text, Cache};
-use super::fatal::{self, Fatal};
-use super::split::{split, Batch};
 
 use crate::diag::Code;
 use crate::score::layout;
+use crate::score::periods::Coverage;
 use crate::score::plan::{Plan, Targets};
 use crate::score::tally::Tally;
 use crate::source::{FileId, Location};
@@ -70,9 +79,46 @@ pub struct Read_ {
     pub span: Option<Period>,
     /// Whether any export had a period column.
     pub dated: bool,
-    /// Notes for stderr (ignored columns, encodings).
+    /// Notes for stderr (encodings).
     pub notes: Vec<String>,
+    /// Columns that were not read.
+    pub ignored_columns: Vec<IgnoredColumn>,
+    /// The periods of every dated row, selected or not.
+    pub coverage: Coverage,
+    /// Rows whose period is in the scored period, and in the compared one
+    /// (whether or not they were used).
+    pub in_main: u64,
+    pub in_compare: u64,
+    /// Whether people were known by a number column (`張偉 (E001)`).
+    pub person_ids: bool,
 }
+
+/// An export column that was not read (SPEC 3.2: a warning; `--strict`
+/// fails on it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoredColumn {
+    pub file: String,
+    pub name: String,
+    /// `did you mean …?`, or why a known name is not read.
+    pub hint: Option<String>,
+}
+
+/// A problem that stops the run (exit 2): the file and what is wrong.
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+impl fmt::Display for Fatal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Fatal {}
+
+/// How many metric names a role's cache remembers in order of first sight:
+/// more than any role has KPIs, so a long export's metric column, which
+/// repeats one order for every person, is predicted without hashing.
+const METRIC_ORDER: usize = 64;
 
 /// A role cell, resolved.
 #[derive(Clone, Copy)]
@@ -95,12 +141,19 @@ enum Resolved {
 
 /// Rows whose only use was ratio parts: they become `zero-denominator` rows
 /// if every ratio they fed ends without a value. Keyed by (entity, the set of
-/// ratio KPIs fed, which period sets), so memory grows with people × KPIs.
-#[derive(Default)]
+/// ratio KPIs fed, which period sets), so memory grows with people × KPIs —
+/// by a count and the first row, not a list of rows.
 struct RatioOnly {
     count: u32,
-    lines: Vec<Location>,
+    first: Location,
 }
+
+/// Which period sets a row belongs to: (the scored period, the compared one).
+type Sets = (bool, bool);
+
+/// A period cell, resolved: the period, and whether it is in the scored
+/// period (bit 0) and the compared one (bit 1).
+type PeriodCell = Option<(Period, u8)>;
 
 /// State shared by all files of a run.
 struct Reader<'a> {
@@ -111,10 +164,15 @@ struct Reader<'a> {
     span: Option<Period>,
     targets: Vec<Targets>,
     candidates: Vec<Vec<String>>,
-    periods: Cache<Option<Period>>,
+    periods: Cache<PeriodCell>,
     roles: Cache<RoleName>,
     metrics: Vec<Cache<Resolved>>,
     persons: Cache<Option<u32>>,
+    coverage: Coverage,
+    in_main: u64,
+    in_compare: u64,
+    person_ids: bool,
+    ignored_columns: Vec<IgnoredColumn>,
     /// Wide layout: [role][metric column] → meaning, for the current file.
     wide: Vec<Vec<Option<Resolved>>>,
     /// The encoding of the current file's cells (see `tabular::open`).
@@ -138,21 +196,25 @@ pub fn read_all(
     progress: &dyn Progress,
 ) -> Result<Read_, Fatal> {
     let Some(&first) = files.first() else {
-        let tally = Tally::new(plan.max_kpis);
-        return Ok(Read_ { tally, rows: Rows::default(), span: None, dated: false, notes: Vec::new() });
+        return Err(Fatal("no export to read".to_string()));
     };
     let mut r = Reader {
         plan,
         opts,
-        tally: Tally::new(plan.max_kpis),
+        tally: Tally::new(plan.max_slots, opts.compare.is_some()),
         rows: Rows::default(),
         span: None,
         targets: Vec::new(),
         candidates: Vec::new(),
         periods: Cache::new(),
         roles: Cache::new(),
-        metrics: plan.roles.iter().map(|_| Cache::with_ring(16)).collect(),
+        metrics: plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect(),
         persons: Cache::new(),
+        coverage: Coverage::default(),
+        in_main: 0,
+        in_compare: 0,
+        person_ids: false,
+        ignored_columns: Vec::new(),
         last_entity: None,
         wide: Vec::new(),
         cells: UTF_8,
@@ -167,7 +229,22 @@ pub fn read_all(
         r.read_file(file_no as u32, &input, raw, progress)?;
     }
     r.settle_zero_denominators();
-    Ok(Read_ { tally: r.tally, rows: r.rows, span: r.span, dated: r.dated, notes: r.notes })
+    Ok(Read_ {
+        tally: r.tally,
+        rows: r.rows,
+        span: r.span,
+        dated: r.dated,
+        notes: r.notes,
+        ignored_columns: r.ignored_columns,
+        coverage: r.coverage,
+        in_main: r.in_main,
+        in_compare: r.in_compare,
+        person_ids: r.person_ids,
+    })
+}
+
+fn io_fatal(name: &str, e: std::io::Error) -> Fatal {
+    Fatal(crate::tabular::records::io_error(name, e).to_string())
 }
 
 impl Reader<'_> {
@@ -180,13 +257,13 @@ impl Reader<'_> {
     ) -> Result<(), Fatal> {
         let name = input.name.as_str();
         let opened = crate::tabular::open::open(raw, self.opts.read.encoding, self.opts.read.delimiter)
-            .map_err(|e| fatal::io(name, e))?;
+            .map_err(|e| io_fatal(name, e))?;
         // Caches are keyed by raw bytes: a new file may use another encoding.
         if opened.cells != self.cells {
             self.periods = Cache::new();
             self.roles = Cache::new();
             self.persons = Cache::new();
-            self.metrics = self.plan.roles.iter().map(|_| Cache::with_ring(16)).collect();
+            self.metrics = self.plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect();
             self.last_entity = None;
             self.cells = opened.cells;
         }
@@ -195,28 +272,34 @@ impl Reader<'_> {
         }
         progress.start(name, input.path.as_ref().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()));
         let counter = opened.progress.clone();
-        let mut csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(opened.delimiter)
-            .from_reader(crate::tabular::lines::Lines::new(opened.reader));
-        let mut rec = ByteRecord::new();
-        if !crate::tabular::lines::read_record(&mut csv, &mut rec).map_err(|e| fatal::csv(name, e))? {
+        let mut splitter = csv::Splitter::new(opened.reader, opened.delimiter, name);
+        let mut first = Batch::default();
+        if !splitter.fill(&mut first)? {
             return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
         }
-        let header_line = rec.position().map_or(1, |p| p.line());
-        let headers: Vec<String> = rec
-            .iter()
-            .map(|h| text(h, self.cells, name, header_line).map(|s| s.trim().to_string()))
+        let Some(rec) = first.records().next() else {
+            return Err(Fatal(format!("{name}: the file is empty; expected a header row")));
+        };
+        let header_line = rec.line;
+        let headers: Vec<String> = (0..rec.len())
+            .map(|i| text(&rec[i], self.cells, name, header_line).map(|s| s.trim().to_string()))
             .collect::<Result<_, _>>()?;
         if headers.iter().any(|h| h.contains('\0')) || headers.iter().all(|h| h.is_empty()) {
             return Err(Fatal(format!("{name}:{header_line}: no header row (the first line has no column names)")));
         }
-        let layout = layout::layout(&headers, &self.opts.read.columns, self.plan)
+        let layout = layout::layout(&headers, &self.opts.read.columns, self.plan, self.opts.by_role)
             .map_err(|m| Fatal(format!("{name}:{header_line}: {m}")))?;
-        if !layout.ignored.is_empty() {
-            self.notes.push(format!("{name}: ignored columns: {}", layout.ignored.join(", ")));
+        for i in &layout.ignored {
+            let column = IgnoredColumn { file: name.to_string(), name: i.name.clone(), hint: i.hint.clone() };
+            self.ignored_columns.push(column);
         }
+        if layout.person_id.is_some() {
+            self.person_ids = true;
+        }
+        // Person keys mean something else in a file with (or without) a
+        // number column: resolve them afresh.
+        self.persons = Cache::new();
+        self.last_entity = None;
         if layout.period.is_some() {
             self.dated = true;
         } else if self.opts.period.is_some() || self.opts.compare.is_some() {
@@ -227,32 +310,46 @@ impl Reader<'_> {
         self.wide.clear();
         let width = headers.len();
         // Two stages on two cores: a thread splits records into batches (the
-        // parse floor), this one scores them. Batches are recycled, so the
-        // records' buffers are allocated once.
+        // parse floor), this one scores them. Batches are recycled, so their
+        // buffers are allocated once.
         let (full_tx, full_rx) = mpsc::sync_channel::<Result<Batch, Fatal>>(4);
         let (empty_tx, empty_rx) = mpsc::channel::<Batch>();
-        let parser_name = name.to_string();
         std::thread::scope(|scope| -> Result<(), Fatal> {
-            scope.spawn(move || split(csv, &parser_name, &full_tx, &empty_rx));
+            scope.spawn(move || csv::run(splitter, &full_tx, &empty_rx));
+            self.batch(&layout, &first, 1, width, file_no, name)?;
             for batch in full_rx {
                 let batch = batch?;
                 progress.advance(counter.load(Ordering::Relaxed));
-                for rec in &batch.recs[..batch.len] {
-                    let line = rec.position().map_or(0, |p| p.line());
-                    self.rows.read += 1;
-                    if rec.len() != width {
-                        let detail = format!("the row has {} fields, the header {}", rec.len(), width);
-                        self.rows.skip(Code::BadValue, Location::row(self.file, line), detail);
-                        continue;
-                    }
-                    self.row(&layout, rec, file_no, name, line)?;
-                }
+                self.batch(&layout, &batch, 0, width, file_no, name)?;
                 // The parser may have finished; then the batch is just dropped.
                 let _ = empty_tx.send(batch);
             }
             Ok(())
         })?;
         progress.finish();
+        Ok(())
+    }
+
+    /// The rows of a batch (after its first `skip`, the header).
+    fn batch(
+        &mut self,
+        layout: &layout::Layout,
+        batch: &Batch,
+        skip: usize,
+        width: usize,
+        file_no: u32,
+        name: &str,
+    ) -> Result<(), Fatal> {
+        for rec in batch.records().skip(skip) {
+            let line = rec.line;
+            self.rows.read += 1;
+            if rec.len() != width {
+                let detail = format!("the row has {} fields, the header {}", rec.len(), width);
+                self.rows.skip(Code::BadValue, Location::row(self.file, line), detail);
+                continue;
+            }
+            self.row(layout, &rec, file_no, name, line)?;
+        }
         Ok(())
     }
 }

@@ -4,66 +4,106 @@ metric through the caches, its value, and what it adds to the tally — or the
 reason it is skipped.
 */
 
-use csv::ByteRecord;
 use rust_decimal::Decimal;
 
-use super::{text, Reader, Resolved, RoleName};
+use super::csv::Record;
+use super::{text, Fatal, PeriodCell, Reader, Resolved, Sets};
 use crate::diag::Code;
-use crate::model::names::Found;
 use crate::model::Unit;
 use crate::score::cache::show;
-use crate::score::fatal::Fatal;
 use crate::score::layout::{Kind, Layout};
-use crate::score::plan::{MetricMatch, Part};
+use crate::score::plan::{KpiPlan, Part};
 use crate::score::tally::LastKey;
 use crate::source::Location;
-use crate::tabular::number::{self, Cell};
+use crate::tabular::number::{self, Cell, UnitWord};
 use crate::tabular::period::{self, Period};
 
-/// Which period sets a row belongs to: (the scored period, the compared one).
-type Sets = (bool, bool);
+/// Whether a unit word after a number fits what a KPI measures (`3個` for a
+/// count, `4小時` for hours). Ratio parts have no declared unit of their own.
+fn fits(word: UnitWord, k: &KpiPlan, part: Part) -> bool {
+    part != Part::Value
+        || matches!(
+            (word, k.unit),
+            (UnitWord::Count, Unit::Count)
+                | (UnitWord::Points, Unit::Score)
+                | (UnitWord::Days, Unit::Days)
+                | (UnitWord::Hours, Unit::Hours)
+        )
+}
 
 impl Reader<'_> {
     /// A value cell: plain decimals straight from the bytes, the rest (`85%`,
-    /// `¥1,200`, full-width digits…) through the full parser.
-    fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<Cell, Fatal> {
-        Ok(match number::parse_plain(raw) {
-            Some(value) if !self.opts.decimal_comma => Cell::Number { value, percent: false },
-            _ => number::parse(&text(raw, self.cells, name, line)?, self.opts.decimal_comma),
-        })
+    /// `¥1,200`, `3個`, full-width digits…) through the full parser.
+    #[inline(always)]
+    fn cell(&self, raw: &[u8], name: &str, line: u64) -> Result<(Cell, Option<UnitWord>), Fatal> {
+        match number::parse_plain(raw) {
+            Some(value) if !self.opts.decimal_comma => Ok((Cell::Number { value, percent: false }, None)),
+            _ => self.full_cell(raw, name, line),
+        }
     }
 
-    fn here(&self, line: u64) -> Location {
+    #[cold]
+    #[inline(never)]
+    fn full_cell(&self, raw: &[u8], name: &str, line: u64) -> Result<(Cell, Option<UnitWord>), Fatal> {
+        Ok(number::parse_counted(&text(raw, self.cells, name, line)?, self.opts.decimal_comma))
+    }
+
+    /// A unit word that does not fit a KPI the value feeds: the detail for
+    /// the `bad-value` problem.
+    fn misfit(&self, role: usize, targets: u32, word: Option<UnitWord>, raw: &[u8]) -> Option<String> {
+        let word = word?;
+        let kpis = &self.plan.roles[role].kpis;
+        let (ki, _) =
+            self.targets[targets as usize].iter().find(|&&(ki, part)| !fits(word, &kpis[ki], part)).copied()?;
+        Some(format!(
+            "`{}` is in {}, but KPI `{}` is measured in {}",
+            show(raw, self.cells),
+            word.as_str(),
+            kpis[ki].id,
+            kpis[ki].unit
+        ))
+    }
+
+    /// The sets of a period cell, noting the period's coverage once per
+    /// distinct cell.
+    fn period_cell(&mut self, raw: &[u8], name: &str, line: u64) -> Result<PeriodCell, Fatal> {
+        let (opts, coverage) = (self.opts, &mut self.coverage);
+        self.periods.get(
+            raw,
+            self.cells,
+            |s| {
+                let p = period::parse(s)?;
+                coverage.add(p);
+                let in_compare = opts.compare.is_some_and(|c| c.contains(&p));
+                let in_main = opts.period.map_or(!in_compare, |m| m.contains(&p));
+                Some((p, u8::from(in_main) | (u8::from(in_compare) << 1)))
+            },
+            name,
+            line,
+        )
+    }
+
+    pub(super) fn here(&self, line: u64) -> Location {
         Location::row(self.file, line)
     }
 
     /// Scores one row; `Ok` whether it was used or skipped.
-    pub(super) fn row(
-        &mut self,
-        layout: &Layout,
-        rec: &ByteRecord,
-        file: u32,
-        name: &str,
-        line: u64,
-    ) -> Result<(), Fatal> {
+    pub(super) fn row(&mut self, layout: &Layout, rec: &Record, file: u32, name: &str, line: u64) -> Result<(), Fatal> {
         // Period: which set the row belongs to.
-        let mut period = None;
-        if let Some(c) = layout.period {
-            let raw = &rec[c];
-            match self.periods.get(raw, self.cells, period::parse, name, line)? {
-                Some(p) => period = Some(p),
+        let (period, bits) = match layout.period {
+            Some(c) => match self.period_cell(&rec[c], name, line)? {
+                Some((p, bits)) => (Some(p), bits),
                 None => {
-                    let detail = format!("`{}` is not a period", show(raw, self.cells));
+                    let detail = format!("`{}` is not a period", show(&rec[c], self.cells));
                     self.rows.skip(Code::BadValue, self.here(line), detail);
                     return Ok(());
                 }
-            }
-        }
-        let in_compare = matches!((self.opts.compare, period), (Some(c), Some(p)) if c.contains(&p));
-        let in_main = match (self.opts.period, period) {
-            (Some(m), Some(p)) => m.contains(&p),
-            _ => !in_compare,
+            },
+            None => (None, 1),
         };
+        let (in_main, in_compare) = (bits & 1 != 0, bits & 2 != 0);
+        self.in_main += u64::from(in_main);
+        self.in_compare += u64::from(in_compare);
         if !in_main && !in_compare {
             let p = period.map_or(String::new(), |p| p.to_string());
             let scored = self.opts.period.map_or(String::new(), |p| p.to_string());
@@ -71,19 +111,47 @@ impl Reader<'_> {
             return Ok(());
         }
         let Some(role) = self.role(&rec[layout.role], name, line)? else { return Ok(()) };
-        let person = match layout.person {
-            Some(c) if !self.opts.by_role => {
+        let person = match layout.person_id.or(layout.person) {
+            Some(c) => {
+                // People are known by their number when there is one; the
+                // name is kept beside it. An empty cell names nobody.
+                let name_col = layout.person.filter(|_| layout.person_id.is_some());
                 let (tally, cells) = (&mut self.tally, self.cells);
-                // An empty (or blank) cell resolves to no person.
-                match self.persons.get(&rec[c], cells, |s| (!s.is_empty()).then(|| tally.person(s)), name, line)? {
+                let found = match self.persons.last_hit(&rec[c]) {
+                    Some(same_person) => same_person,
+                    None => {
+                        // Exports list people in order: the one after the last
+                        // person is tried before a lookup (UTF-8, where a cell's
+                        // bytes are the key's).
+                        let next = self.last_entity.and_then(|((p, _), _)| p).map_or(0, |p| p as usize + 1);
+                        let guess = tally
+                            .persons
+                            .get(next)
+                            .filter(|p| cells == encoding_rs::UTF_8 && p.key.as_bytes() == &rec[c])
+                            .map(|_| Some(next as u32));
+                        self.persons.get_or_guess(
+                            &rec[c],
+                            cells,
+                            guess,
+                            |key| {
+                                let full_name = name_col.map(|n| show(&rec[n], cells));
+                                (!key.is_empty()).then(|| tally.person(key, full_name.as_deref()))
+                            },
+                            name,
+                            line,
+                        )?
+                    }
+                };
+                match found {
                     Some(p) => Some(p),
                     None => {
-                        self.rows.skip(Code::MissingValue, self.here(line), "the person cell is empty".to_string());
+                        let column = if layout.person_id.is_some() { "person number" } else { "person" };
+                        self.rows.skip(Code::MissingValue, self.here(line), format!("the {column} cell is empty"));
                         return Ok(());
                     }
                 }
             }
-            _ => None,
+            None => None,
         };
         let key = LastKey { end: period.map(|p| p.end), start: period.map(|p| p.start), file, line };
         let entity = match self.last_entity {
@@ -102,120 +170,6 @@ impl Reader<'_> {
                 self.long_row(role, entity, (in_main, in_compare), key, &rec[*metric], &rec[*value], name)
             }
             Kind::Wide { metrics } => self.wide_row(role, entity, (in_main, in_compare), key, rec, metrics, name),
-        }
-    }
-
-    /// The role a cell names, or `None` after skipping the row.
-    fn role(&mut self, raw: &[u8], name: &str, line: u64) -> Result<Option<usize>, Fatal> {
-        let plan = self.plan;
-        let candidates = &mut self.candidates;
-        let resolved = self.roles.get(
-            raw,
-            self.cells,
-            |s| match plan.role(s) {
-                Found::One(i) => RoleName::One(i),
-                Found::Ambiguous(c) => {
-                    candidates.push(c);
-                    RoleName::Ambiguous(candidates.len() as u32 - 1)
-                }
-                Found::None => RoleName::Unknown,
-            },
-            name,
-            line,
-        )?;
-        let shown = show(raw, self.cells);
-        match resolved {
-            RoleName::One(i) => return Ok(Some(i)),
-            RoleName::Ambiguous(c) => {
-                let hint = vec![format!("it could be {}", and_list(&self.candidates[c as usize]))];
-                self.rows.skip_name(Code::AmbiguousName, "role", &shown, self.here(line), || hint);
-            }
-            RoleName::Unknown => {
-                let hint = || plan.suggest_role(&shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect();
-                self.rows.skip_name(Code::UnknownRole, "role", &shown, self.here(line), hint);
-            }
-        }
-        Ok(None)
-    }
-
-    fn resolve_name(&mut self, role: usize, name: &str) -> Resolved {
-        match self.plan.metric(role, name) {
-            MetricMatch::Targets(t) => {
-                self.targets.push(t);
-                Resolved::Targets(self.targets.len() as u32 - 1)
-            }
-            MetricMatch::Ambiguous(c) => {
-                self.candidates.push(c);
-                Resolved::Ambiguous(self.candidates.len() as u32 - 1)
-            }
-            MetricMatch::OtherRole => Resolved::OtherRole,
-            MetricMatch::Unknown => Resolved::Unknown,
-        }
-    }
-
-    /// What wide column `mi` (headed `header`) means for `role`, resolved once
-    /// per file. Headers are already text, whatever the file's encoding.
-    fn resolve_header(&mut self, role: usize, mi: usize, header: &str) -> Resolved {
-        if self.wide.len() <= role {
-            self.wide.resize(role + 1, Vec::new());
-        }
-        if self.wide[role].len() <= mi {
-            self.wide[role].resize(mi + 1, None);
-        }
-        if let Some(r) = self.wide[role][mi] {
-            return r;
-        }
-        let r = self.resolve_name(role, header);
-        self.wide[role][mi] = Some(r);
-        r
-    }
-
-    fn resolve_metric(&mut self, role: usize, raw: &[u8], name: &str, line: u64) -> Result<Resolved, Fatal> {
-        let plan = self.plan;
-        let (targets, candidates) = (&mut self.targets, &mut self.candidates);
-        self.metrics[role].get(
-            raw,
-            self.cells,
-            |s| match plan.metric(role, s) {
-                MetricMatch::Targets(t) => {
-                    targets.push(t);
-                    Resolved::Targets(targets.len() as u32 - 1)
-                }
-                MetricMatch::Ambiguous(c) => {
-                    candidates.push(c);
-                    Resolved::Ambiguous(candidates.len() as u32 - 1)
-                }
-                MetricMatch::OtherRole => Resolved::OtherRole,
-                MetricMatch::Unknown => Resolved::Unknown,
-            },
-            name,
-            line,
-        )
-    }
-
-    /// A metric name that gives nothing to `role`: skips the row (`skip`) or
-    /// counts the cell; names are reported once each.
-    fn metric_problem(&mut self, role: usize, resolved: Resolved, shown: &str, line: u64, skip: bool) {
-        let plan = self.plan;
-        let what = format!("metric of {}", plan.roles[role].id);
-        let (code, hint): (Code, Vec<String>) = match resolved {
-            Resolved::Ambiguous(c) => {
-                (Code::AmbiguousName, vec![format!("it could be {}", and_list(&self.candidates[c as usize]))])
-            }
-            Resolved::OtherRole => (
-                Code::UnknownMetric,
-                vec![format!("another role's KPI measures it, no KPI of `{}` does", plan.roles[role].id)],
-            ),
-            _ => (
-                Code::UnknownMetric,
-                plan.suggest_metric(role, shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect(),
-            ),
-        };
-        let loc = self.here(line);
-        if skip {
-            self.rows.skip_name(code, &what, shown, loc, || hint);
-        } else {
-            self.rows.name_problem(code, &what, shown, loc, || hint);
         }
     }
 
@@ -240,7 +194,11 @@ impl Reader<'_> {
             }
         };
         match self.cell(raw_value, name, line)? {
-            Cell::Number { value, percent } => {
+            (Cell::Number { .. }, word @ Some(_)) if self.misfit(role, targets, word, raw_value).is_some() => {
+                let detail = self.misfit(role, targets, word, raw_value).unwrap_or_default();
+                self.rows.skip(Code::BadValue, self.here(line), detail);
+            }
+            (Cell::Number { value, percent }, _) => {
                 let fed_value = self.add(targets, role, entity, sets, key, value, percent);
                 self.rows.used += 1;
                 if !fed_value {
@@ -248,7 +206,7 @@ impl Reader<'_> {
                     self.note_ratio_only(entity, set, sets, line);
                 }
             }
-            Cell::Missing { dash } => {
+            (Cell::Missing { dash }, _) => {
                 let detail = if dash {
                     "`-` read as missing (Excel's accounting format also shows zero as `-`)".to_string()
                 } else {
@@ -256,7 +214,7 @@ impl Reader<'_> {
                 };
                 self.rows.skip(Code::MissingValue, self.here(line), detail);
             }
-            Cell::Bad => {
+            (Cell::Bad, _) => {
                 let detail = format!("`{}` is not a number", show(raw_value, self.cells));
                 self.rows.skip(Code::BadValue, self.here(line), detail);
             }
@@ -271,7 +229,7 @@ impl Reader<'_> {
         entity: usize,
         sets: Sets,
         key: LastKey,
-        rec: &ByteRecord,
+        rec: &Record,
         metrics: &[(usize, String)],
         name: &str,
     ) -> Result<(), Fatal> {
@@ -299,14 +257,18 @@ impl Reader<'_> {
                 }
             };
             match self.cell(raw, name, line)? {
-                Cell::Number { value, percent } => {
+                (Cell::Number { .. }, word @ Some(_)) if self.misfit(role, targets, word, raw).is_some() => {
+                    let detail = self.misfit(role, targets, word, raw).unwrap_or_default();
+                    cell_problems.push((Code::BadValue, format!("{header}: {detail}")));
+                }
+                (Cell::Number { value, percent }, _) => {
                     if self.add(targets, role, entity, sets, key, value, percent) {
                         fed_value = true;
                     } else {
                         fed_ratio.push(targets);
                     }
                 }
-                Cell::Missing { dash } => {
+                (Cell::Missing { dash }, _) => {
                     let detail = if dash {
                         format!("{header}: `-` read as missing (Excel's accounting zero?)")
                     } else {
@@ -314,7 +276,7 @@ impl Reader<'_> {
                     };
                     cell_problems.push((Code::MissingValue, detail));
                 }
-                Cell::Bad => cell_problems
+                (Cell::Bad, _) => cell_problems
                     .push((Code::BadValue, format!("{header}: `{}` is not a number", show(raw, self.cells)))),
             }
         }
@@ -370,7 +332,12 @@ impl Reader<'_> {
             let v = if percent && k.unit == Unit::Ratio { value / Decimal::ONE_HUNDRED } else { value };
             for (set, on) in [(false, in_main), (true, in_compare)] {
                 if on {
-                    self.tally.acc(set, entity, kpi).add(part, v, key, k.aggregate);
+                    match (part, k.parts_slot) {
+                        (Part::Value, _) | (_, None) => {
+                            self.tally.slot(set, entity, k.slot).add_value(v, key, k.aggregate)
+                        }
+                        (_, Some(parts)) => self.tally.slot(set, entity, parts).add_part(part, v),
+                    }
                 }
             }
         }
@@ -385,73 +352,5 @@ impl Reader<'_> {
             }
         }
         fed_value
-    }
-
-    /// The interned set of ratio KPIs that `targets` lists feed.
-    fn ratio_set(&mut self, lists: &[u32]) -> u32 {
-        let mut set: Vec<usize> =
-            lists.iter().flat_map(|&t| self.targets[t as usize].iter().map(|(k, _)| *k)).collect();
-        set.sort_unstable();
-        set.dedup();
-        match self.ratio_sets.iter().position(|s| *s == set) {
-            Some(i) => i as u32,
-            None => {
-                self.ratio_sets.push(set);
-                self.ratio_sets.len() as u32 - 1
-            }
-        }
-    }
-
-    fn note_ratio_only(&mut self, entity: usize, set: u32, (in_main, in_compare): Sets, line: u64) {
-        let bits = u8::from(in_main) | (u8::from(in_compare) << 1);
-        let loc = self.here(line);
-        let e = self.ratio_only.entry((entity as u32, set, bits)).or_default();
-        e.count += 1;
-        if e.lines.len() < crate::tabular::rows::LISTED {
-            e.lines.push(loc);
-        }
-    }
-
-    /// Rows whose only use was ratios whose denominators summed to zero gave
-    /// nothing to a scorecard after all: they are skipped as `zero-denominator`.
-    pub(super) fn settle_zero_denominators(&mut self) {
-        let mut keys: Vec<&(u32, u32, u8)> = self.ratio_only.keys().collect();
-        keys.sort_unstable();
-        let mut moved = Vec::new();
-        for &(entity, set, bits) in keys {
-            let e = &self.tally.entities[entity as usize];
-            let kpis = &self.plan.roles[e.role].kpis;
-            let all_zero = self.ratio_sets[set as usize].iter().all(|&ki| {
-                [(false, bits & 1 != 0), (true, bits & 2 != 0)]
-                    .into_iter()
-                    .filter(|(_, on)| *on)
-                    .all(|(compare, _)| self.tally.get(compare, entity as usize, ki).zero_denominator(&kpis[ki]))
-            });
-            if all_zero {
-                let who = e.person.clone().unwrap_or_else(|| self.plan.roles[e.role].id.clone());
-                let ids: Vec<String> = self.ratio_sets[set as usize]
-                    .iter()
-                    .map(|&ki| format!("{} ({})", kpis[ki].id, kpis[ki].metric))
-                    .collect();
-                let detail = format!(
-                    "{who}: the denominator of {} sums to zero, or so near it that the ratio is out of range",
-                    ids.join(", ")
-                );
-                let r = &self.ratio_only[&(entity, set, bits)];
-                moved.push((r.count, r.lines.clone(), detail));
-            }
-        }
-        for (n, lines, detail) in moved {
-            self.rows.reclassify_used(Code::ZeroDenominator, u64::from(n), lines, &detail);
-        }
-    }
-}
-
-/// `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
