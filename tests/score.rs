@@ -385,6 +385,24 @@ fn bad_exports() {
     bad("x.csv", H.as_bytes(), &["--encoding", "klingon"], 2, "unknown encoding `klingon`");
 }
 
+/// A misspelt export can name thousands of metrics: stderr lists the most
+/// used 20, each once, and counts the rest instead of printing them all.
+#[test]
+fn many_unknown_names_are_listed_most_used_first_then_counted() {
+    let mut csv = String::from("period,person,role,metric,value\n2026-07,張偉,process-manager,sop_coverage,90\n");
+    for i in 0..25 {
+        csv.push_str(&format!("2026-07,張偉,process-manager,junk_{i},1\n"));
+    }
+    // junk_24 comes last in the file but is used most: it is listed first.
+    csv.push_str("2026-07,張偉,process-manager,junk_24,1\n2026-07,張偉,process-manager,junk_24,1\n");
+    let o = bad("junk.csv", csv.as_bytes(), &[], 0, "unknown-metric: 27 rows skipped");
+    let listed: Vec<&str> = o.stderr.lines().filter(|l| l.starts_with("  `junk_")).collect();
+    assert_eq!(listed.len(), 20, "{}", o.stderr);
+    assert!(listed[0].starts_with("  `junk_24` (metric of process-manager): 3 rows"), "{}", o.stderr);
+    // 27 rows skipped; 20 names listed cover 3 + 19 = 22 rows; 5 rows (5 names) remain.
+    assert!(o.stderr.contains("  … and 5 more with other names"), "{}", o.stderr);
+}
+
 #[test]
 fn a_directory_or_missing_file_is_a_usage_error() {
     let o = score(&["examples"]);

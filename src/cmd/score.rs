@@ -130,6 +130,9 @@ fn terminal_width() -> Option<usize> {
         .filter(|&w| w > 0)
 }
 
+/// How many unknown or ambiguous names of one reason stderr lists.
+const SHOWN_NAMES: usize = 20;
+
 /// The notes and the problems on stderr: the first of each reason with
 /// `file:line`, each unknown or ambiguous name once with its count.
 pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::source::Sources) {
@@ -174,7 +177,10 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
         for p in &listed {
             lines.push(format!("  {}: {}", sources.position(&p.loc), defang(&p.detail)));
         }
-        for n in rows.names.iter().filter(|n| n.code == *reason) {
+        // Each name once, the most used first; the first SHOWN_NAMES of them.
+        let mut names: Vec<_> = rows.names.iter().filter(|n| n.code == *reason).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.count));
+        for n in names.iter().take(SHOWN_NAMES) {
             let at: Vec<String> = n.first.iter().map(|l| sources.position(l)).collect();
             let more = if n.count > n.first.len() as u64 { ", …" } else { "" };
             let rows_word = if n.count == 1 { "row" } else { "rows" };
@@ -190,13 +196,11 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
             }
             lines.push(line);
         }
-        let shown = listed.len() as u64 + rows.names.iter().filter(|n| n.code == *reason).map(|n| n.count).sum::<u64>();
+        let shown = listed.len() as u64 + names.iter().take(SHOWN_NAMES).map(|n| n.count).sum::<u64>();
         if *count > shown {
-            lines.push(format!("  … and {} more", count - shown));
+            let others = names.len() > SHOWN_NAMES || (rows.names_not_listed > 0 && !names.is_empty());
+            lines.push(format!("  … and {} more{}", count - shown, if others { " with other names" } else { "" }));
         }
-    }
-    if rows.names_not_listed > 0 {
-        lines.push(format!("  … and {} more distinct names, not listed", rows.names_not_listed));
     }
     if rows.ignored_cells > 0 {
         lines.push(format!(

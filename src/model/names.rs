@@ -77,8 +77,11 @@ struct Tier<T> {
 #[derive(Debug, Clone)]
 pub struct Resolver<T> {
     tiers: Vec<Tier<T>>,
-    /// Every name it knows, for suggestions (deduplicated, in insertion order).
+    /// Every name it knows, for suggestions (deduplicated, in insertion
+    /// order), and each folded once: a suggestion is asked per unknown name,
+    /// and an export may hold millions of them.
     names: Vec<String>,
+    folded_names: Vec<String>,
 }
 
 impl<T: Clone + Merge> Resolver<T> {
@@ -87,6 +90,7 @@ impl<T: Clone + Merge> Resolver<T> {
         Resolver {
             tiers: folded.iter().map(|&f| Tier { folded: f, keys: HashMap::new() }).collect(),
             names: Vec::new(),
+            folded_names: Vec::new(),
         }
     }
 
@@ -105,6 +109,7 @@ impl<T: Clone + Merge> Resolver<T> {
         }
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_string());
+            self.folded_names.push(fold(name));
         }
     }
 
@@ -135,7 +140,10 @@ impl<T: Clone + Merge> Resolver<T> {
 
     /// The known name nearest to `name`, for "did you mean".
     pub fn suggest(&self, name: &str) -> Option<&str> {
-        crate::text::suggest::nearest_folded(name, self.names.iter().map(String::as_str))
+        let folded = fold(name);
+        let best = crate::text::suggest::nearest(&folded, self.folded_names.iter().map(String::as_str))?;
+        let i = self.folded_names.iter().position(|f| f == best)?;
+        Some(&self.names[i])
     }
 }
 

@@ -24,6 +24,10 @@ pub(super) struct Cache<V: Copy> {
     order_size: usize,
     /// Value and place in `order` (or `u32::MAX`).
     map: FxHashMap<Box<[u8]>, (V, u32)>,
+    /// Past this many keys, only values `keep` says yes to are remembered:
+    /// memory stays bounded by what is kept, not by distinct junk.
+    limit: usize,
+    keep: fn(&V) -> bool,
 }
 
 /// Byte equality for short keys, eight bytes at a time, without a call into
@@ -50,7 +54,23 @@ impl<V: Copy> Cache<V> {
 
     /// A cache that predicts the next key from the order keys first came in.
     pub(super) fn in_order(order_size: usize) -> Self {
-        Cache { last: None, last_at: usize::MAX, order: Vec::new(), order_size, map: FxHashMap::default() }
+        Cache {
+            last: None,
+            last_at: usize::MAX,
+            order: Vec::new(),
+            order_size,
+            map: FxHashMap::default(),
+            limit: usize::MAX,
+            keep: |_| true,
+        }
+    }
+
+    /// Remembers at most `limit` keys, and past that only those whose value
+    /// `keep` (values that cost to make again, or that resolving records).
+    pub(super) fn bounded(mut self, limit: usize, keep: fn(&V) -> bool) -> Self {
+        self.limit = limit;
+        self.keep = keep;
+        self
     }
 
     /// The value of `key` if it is the last key looked up.
@@ -115,7 +135,9 @@ impl<V: Copy> Cache<V> {
                 } else {
                     u32::MAX
                 };
-                self.map.insert(key.into(), (v, at));
+                if self.map.len() < self.limit || (self.keep)(&v) {
+                    self.map.insert(key.into(), (v, at));
+                }
                 (v, at)
             }
         };
@@ -198,5 +220,30 @@ mod tests {
             let want = k[0];
             assert_eq!(small.get(k, UTF_8, |s| s.as_bytes()[0], "f", 1).unwrap(), want);
         }
+    }
+    #[test]
+    fn past_its_limit_a_bounded_cache_remembers_only_what_it_keeps() {
+        // Keeps even values: past two keys, odd ones are resolved every time.
+        let mut c: Cache<usize> = Cache::in_order(0).bounded(2, |v| v % 2 == 0);
+        let mut resolved = 0;
+        let mut get = |c: &mut Cache<usize>, k: &str| {
+            c.get(
+                k.as_bytes(),
+                UTF_8,
+                |s| {
+                    resolved += 1;
+                    s.len()
+                },
+                "f",
+                1,
+            )
+            .unwrap()
+        };
+        for k in ["a", "bb", "ccc", "dddd", "ccc", "dddd", "a", "ccc"] {
+            assert_eq!(get(&mut c, k), k.len());
+        }
+        // a, bb: under the limit; ccc resolved three times; dddd once.
+        assert_eq!(resolved, 2 + 3 + 1);
+        assert_eq!(c.map.len(), 3);
     }
 }

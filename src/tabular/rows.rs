@@ -60,7 +60,8 @@ pub struct Rows {
     /// Distinct unknown or ambiguous names, in order of first appearance.
     pub names: Vec<NameProblem>,
     name_index: HashMap<(Code, String, String), usize>,
-    /// Distinct names past [`MAX_NAMES`]: counted, not listed.
+    /// Rows whose name came after [`MAX_NAMES`] distinct ones: counted in
+    /// their reason, their names not kept.
     pub names_not_listed: u64,
     /// Non-empty wide-layout cells for a metric the row's role has no KPI for.
     pub ignored_cells: u64,

@@ -120,6 +120,19 @@ impl std::error::Error for Fatal {}
 /// repeats one order for every person, is predicted without hashing.
 const METRIC_ORDER: usize = 64;
 
+/// How many distinct role or metric names a cache remembers before it
+/// remembers only the names that mean something: an export of millions of
+/// distinct unknown names costs a lookup each, not memory each (issue 14).
+const NAMES_CACHED: usize = 4096;
+
+fn metric_cache() -> Cache<Resolved> {
+    Cache::in_order(METRIC_ORDER).bounded(NAMES_CACHED, |r| !matches!(r, Resolved::Unknown | Resolved::OtherRole))
+}
+
+fn role_cache() -> Cache<RoleName> {
+    Cache::new().bounded(NAMES_CACHED, |r| !matches!(r, RoleName::Unknown))
+}
+
 /// A role cell, resolved.
 #[derive(Clone, Copy)]
 enum RoleName {
@@ -207,8 +220,8 @@ pub fn read_all(
         targets: Vec::new(),
         candidates: Vec::new(),
         periods: Cache::new(),
-        roles: Cache::new(),
-        metrics: plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect(),
+        roles: role_cache(),
+        metrics: plan.roles.iter().map(|_| metric_cache()).collect(),
         persons: Cache::new(),
         coverage: Coverage::default(),
         in_main: 0,
@@ -261,9 +274,9 @@ impl Reader<'_> {
         // Caches are keyed by raw bytes: a new file may use another encoding.
         if opened.cells != self.cells {
             self.periods = Cache::new();
-            self.roles = Cache::new();
+            self.roles = role_cache();
             self.persons = Cache::new();
-            self.metrics = self.plan.roles.iter().map(|_| Cache::in_order(METRIC_ORDER)).collect();
+            self.metrics = self.plan.roles.iter().map(|_| metric_cache()).collect();
             self.last_entity = None;
             self.cells = opened.cells;
         }

@@ -107,24 +107,27 @@ impl Reader<'_> {
     pub(super) fn metric_problem(&mut self, role: usize, resolved: Resolved, shown: &str, line: u64, skip: bool) {
         let plan = self.plan;
         let what = format!("metric of {}", plan.roles[role].id);
-        let (code, hint): (Code, Vec<String>) = match resolved {
-            Resolved::Ambiguous(c) => {
-                (Code::AmbiguousName, vec![format!("it could be {}", and_list(&self.candidates[c as usize]))])
+        let code = match resolved {
+            Resolved::Ambiguous(_) => Code::AmbiguousName,
+            _ => Code::UnknownMetric,
+        };
+        // Worked out only for a name listed (the first of each, up to a
+        // bound): an export of millions of distinct junk names asks once each.
+        let candidates = &self.candidates;
+        let hint = move || -> Vec<String> {
+            match resolved {
+                Resolved::Ambiguous(c) => vec![format!("it could be {}", and_list(&candidates[c as usize]))],
+                Resolved::OtherRole => {
+                    vec![format!("another role's KPI measures it, no KPI of `{}` does", plan.roles[role].id)]
+                }
+                _ => plan.suggest_metric(role, shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect(),
             }
-            Resolved::OtherRole => (
-                Code::UnknownMetric,
-                vec![format!("another role's KPI measures it, no KPI of `{}` does", plan.roles[role].id)],
-            ),
-            _ => (
-                Code::UnknownMetric,
-                plan.suggest_metric(role, shown).map(|s| format!("did you mean `{s}`?")).into_iter().collect(),
-            ),
         };
         let loc = self.here(line);
         if skip {
-            self.rows.skip_name(code, &what, shown, loc, || hint);
+            self.rows.skip_name(code, &what, shown, loc, hint);
         } else {
-            self.rows.name_problem(code, &what, shown, loc, || hint);
+            self.rows.name_problem(code, &what, shown, loc, hint);
         }
     }
 }
