@@ -220,3 +220,67 @@ fn a_function_with_too_many_roles_is_listed_duty_by_duty() {
         assert!(item.ends_with(&format!("I 崗位{next}")), "{item}");
     }
 }
+
+fn json_of(o: &Out) -> serde_json::Value {
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    serde_json::from_str(&o.stdout).unwrap()
+}
+
+/// Section 7 shows the numbers `score` gives for the same export: each
+/// person's score and grade, each grade's head count, each role's mean.
+#[test]
+fn scorecards_agree_with_score_on_the_same_export() {
+    let rep = json_of(&report(&["--metrics", "examples/q3.csv", "--format", "json"]));
+    let score = json_of(&run(&root(), &["score", "examples/q3.csv", "--format", "json"]));
+    let sc = &rep["scorecards"];
+    assert_eq!(sc["period"], score["period"]["label"]);
+    let cards = score["scorecards"].as_array().unwrap();
+    let people = sc["people"].as_array().unwrap();
+    assert_eq!(people.len(), cards.len());
+    for p in people {
+        let c = cards.iter().find(|c| c["entity"] == p["entity"]).expect("the person has a card");
+        assert_eq!((&p["role"], &p["score"], &p["grade"]), (&c["role"], &c["score"], &c["grade"]));
+    }
+    for g in sc["grades"].as_array().unwrap() {
+        let n = cards.iter().filter(|c| c["grade"] == g[0]).count();
+        assert_eq!(g[1], n, "grade {}", g[0]);
+    }
+    for r in sc["roles"].as_array().unwrap() {
+        let scores: Vec<f64> =
+            cards.iter().filter(|c| c["role"] == r["role"]).filter_map(|c| c["score"].as_f64()).collect();
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        assert!((r["mean"].as_f64().unwrap() - mean).abs() < 1e-3, "{}: {} vs {mean}", r["role"], r["mean"]);
+    }
+}
+
+/// `--period` that selects no row: the report is still written (its other
+/// sections stand), stderr warns, and section 7 says what the exports cover
+/// instead of drawing empty charts and tables.
+#[test]
+fn a_period_with_no_rows_is_said_not_drawn() {
+    let args = ["--metrics", "examples/q3.csv", "--period", "2025-Q1", "--lang", "en"];
+    let html = report(&args);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert!(html.stderr.contains("warning: --period: no row is in 2025-Q1"), "{}", html.stderr);
+    let doc = Html::parse_document(&html.stdout);
+    let section: String = doc.select(&sel("#scorecards")).flat_map(|s| s.text()).collect();
+    assert!(
+        section.contains("No row of the exports is in this period")
+            && section.contains("The exports cover 2026-Q3 (2026-07-01 – 2026-09-30)"),
+        "{section}"
+    );
+    assert_eq!(doc.select(&sel("#scorecards svg, #scorecards table")).count(), 0, "empty charts or tables");
+    assert!(doc.select(&sel("#risks, #catalogue")).count() >= 1);
+
+    let mut md_args = args.to_vec();
+    md_args.extend(["--format", "markdown"]);
+    let md = report(&md_args).stdout;
+    let seven = md.split("## 7.").nth(1).unwrap().split("\n## ").next().unwrap();
+    assert!(seven.contains("No row of the exports is in this period") && !seven.contains("| ---"), "{seven}");
+
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let v = json_of(&report(&json_args));
+    assert_eq!(v["scorecards"]["empty"]["covered"], "2026-Q3 (2026-07-01 – 2026-09-30)");
+    assert_eq!(v["scorecards"]["people"].as_array().unwrap().len(), 0);
+}

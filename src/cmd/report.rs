@@ -32,6 +32,12 @@ pub fn run(args: &ReportArgs, ctx: &Context) -> anyhow::Result<Outcome> {
         let report = crate::score::run(inputs, &files, plan, &read_opts, &ws.config.department, &bar)?;
         if !ctx.quiet {
             super::score::print_problems(&report, &ws.sources);
+            // Unlike `score`, the report is still written (its other
+            // sections stand), and section 7 says what the exports cover.
+            if let Some(why) = &report.empty_selection {
+                use std::io::Write as _;
+                let _ = writeln!(anstream::stderr(), "warning: --period: {}", crate::render::escape::terminal(why));
+            }
         }
         Some(report)
     } else {

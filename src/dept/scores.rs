@@ -2,7 +2,7 @@
 Section 7, the scorecards: the grade distribution, the mean score per role
 (drawn against the 60 and 100 lines), one row per person with score, grade,
 coverage and — with `--compare` — the change, and a person × KPI status grid
-per role. Numbers stay decimal here; renderers round them for display.
+per role; or, when `--period` selects no row, what the exports cover. Numbers stay decimal here; renderers round them for display.
 */
 
 use std::collections::BTreeMap;
@@ -44,9 +44,20 @@ pub struct Grid {
     pub rows: Vec<(String, Vec<&'static str>)>,
 }
 
+/// `--period` selected no row: the section says so instead of drawing
+/// empty charts.
+#[derive(Debug, Serialize)]
+pub struct Empty {
+    /// What the exports cover (`2026-Q3 (2026-07 – 2026-09)`); `None`
+    /// without dated rows.
+    pub covered: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct Scores {
     pub period: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub empty: Option<Empty>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compare: Option<String>,
     pub rows: crate::dept::scores::RowsSummary,
@@ -126,6 +137,7 @@ pub(super) fn scores(r: &Report) -> Scores {
     }
     Scores {
         period: r.label.clone(),
+        empty: r.empty_selection.is_some().then(|| Empty { covered: r.covered.clone() }),
         compare: r.compare.map(|p| p.to_string()),
         rows: RowsSummary { read: r.rows.read, used: r.rows.used, skipped: r.rows.skipped },
         grades,

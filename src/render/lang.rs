@@ -228,6 +228,9 @@ catalogue! {
     DepartmentMean => "部門平均", "department mean";
     NoValue => "本期無數據", "no value in the period";
     NoScorecards => "沒有考核卡", "no scorecards";
+    NoRowInPeriod => "所選考核期間沒有任何資料列,因此沒有考核卡", "No row of the exports is in this period, so there are no scorecards";
+    ExportsCover => "匯出資料涵蓋", "The exports cover";
+    ExportsUndated => "匯出資料沒有期間欄", "The exports have no period column";
     Days => "天", "d";
     Hours => "小時", "h";
     // How a KPI score was reached (`--explain`).

@@ -49,6 +49,9 @@ pub struct Report<'p> {
     pub ignored_columns: Vec<IgnoredColumn>,
     /// `--period` selected no row at all: what the exports cover instead.
     pub empty_selection: Option<String>,
+    /// The quarters and span the exports' dated rows cover
+    /// (`2026-Q3 (2026-07 – 2026-09)`); `None` without dated rows.
+    pub covered: Option<String>,
     pub by_role: bool,
     /// Whether people are known by a number column (cards show `張偉 (E001)`).
     pub person_ids: bool,
@@ -115,6 +118,7 @@ pub fn run<'p>(
         }
         (None, None) => (None, if read.dated { "-".to_string() } else { "all rows".to_string() }),
     };
+    let covered = read.coverage.covered();
     let empty_selection = match opts.period {
         Some(p) if read.in_main == 0 => Some(format!("no row is in {p}; {}", read.coverage.hint())),
         _ => None,
@@ -158,6 +162,7 @@ pub fn run<'p>(
         warnings,
         ignored_columns: read.ignored_columns,
         empty_selection,
+        covered,
         by_role: opts.by_role,
         person_ids: read.person_ids,
         tally,

@@ -76,6 +76,11 @@ impl Coverage {
             .or(Some(latest))
     }
 
+    /// [`Coverage::describe`], or `None` without dated rows.
+    pub fn covered(&self) -> Option<String> {
+        self.span.map(|_| self.describe())
+    }
+
     /// The sentence for a selection that found no row: what the exports
     /// cover and what to try.
     pub fn hint(&self) -> String {

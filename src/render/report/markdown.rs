@@ -201,31 +201,35 @@ impl Render<ReportOutput<'_>> for Markdown {
                 t(Label::Period),
                 cell(&sc.period)
             ));
-            out.push_str(&format!("### {}\n\n", t(Label::GradeDistribution)));
-            out.push_str(&head(&[t(Label::Grade), t(Label::People)]));
-            for (g, n) in &sc.grades {
-                out.push_str(&row(&[cell(g), n.to_string()]));
+            if let Some(e) = &sc.empty {
+                out.push_str(&format!("{}\n\n", cell(&super::empty_period_line(e, lang))));
+            } else {
+                out.push_str(&format!("### {}\n\n", t(Label::GradeDistribution)));
+                out.push_str(&head(&[t(Label::Grade), t(Label::People)]));
+                for (g, n) in &sc.grades {
+                    out.push_str(&row(&[cell(g), n.to_string()]));
+                }
+                out.push_str(&format!("\n### {}\n\n", t(Label::MeanScorePerRole)));
+                out.push_str(&head(&[t(Label::Role), t(Label::People), t(Label::Mean)]));
+                for m in &sc.roles {
+                    out.push_str(&row(&[
+                        cell(&m.title),
+                        m.people.to_string(),
+                        m.mean.as_ref().map_or("—".into(), |n| fmt1(n.value)),
+                    ]));
+                }
+                out.push('\n');
+                out.push_str(&head(&[t(Label::Person), t(Label::Role), t(Label::Score), t(Label::Grade)]));
+                for p in &sc.people {
+                    out.push_str(&row(&[
+                        cell(&p.entity),
+                        cell(&title(&p.role)),
+                        p.score.as_ref().map_or("—".into(), |n| fmt1(n.value)),
+                        cell(&p.grade),
+                    ]));
+                }
+                out.push('\n');
             }
-            out.push_str(&format!("\n### {}\n\n", t(Label::MeanScorePerRole)));
-            out.push_str(&head(&[t(Label::Role), t(Label::People), t(Label::Mean)]));
-            for m in &sc.roles {
-                out.push_str(&row(&[
-                    cell(&m.title),
-                    m.people.to_string(),
-                    m.mean.as_ref().map_or("—".into(), |n| fmt1(n.value)),
-                ]));
-            }
-            out.push('\n');
-            out.push_str(&head(&[t(Label::Person), t(Label::Role), t(Label::Score), t(Label::Grade)]));
-            for p in &sc.people {
-                out.push_str(&row(&[
-                    cell(&p.entity),
-                    cell(&title(&p.role)),
-                    p.score.as_ref().map_or("—".into(), |n| fmt1(n.value)),
-                    cell(&p.grade),
-                ]));
-            }
-            out.push('\n');
         }
         let mut n = 7 + usize::from(r.scorecards.is_some());
         if let Some(k) = &r.risks {

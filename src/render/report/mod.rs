@@ -10,9 +10,10 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 
+use crate::dept::scores::Empty;
 use crate::dept::DeptReport;
 use crate::output::Kind;
-use crate::render::lang::Lang;
+use crate::render::lang::{Label, Lang};
 use crate::render::{Format, Render};
 
 /// What a report renderer is given.
@@ -52,4 +53,15 @@ impl<'a> Format<ReportOutput<'a>> for ReportFormat {
     fn kind(self) -> Kind {
         Kind::Data
     }
+}
+
+/// The sentence of a scorecards section whose `--period` selected no row:
+/// `No row … so there are no scorecards. The exports cover 2026-Q3 (…).`
+pub(crate) fn empty_period_line(e: &Empty, lang: Lang) -> String {
+    let stop = if lang == Lang::Zh { "。" } else { ". " };
+    let covered = match &e.covered {
+        Some(c) => format!("{}{}{c}", Label::ExportsCover.text(lang), if lang == Lang::Zh { ":" } else { " " }),
+        None => Label::ExportsUndated.text(lang).to_string(),
+    };
+    format!("{}{stop}{covered}{}", Label::NoRowInPeriod.text(lang), stop.trim_end())
 }

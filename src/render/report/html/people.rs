@@ -12,7 +12,7 @@ use crate::dept::scores::Scores;
 use crate::render::escape::html as esc;
 use crate::render::html::svg;
 use crate::render::lang::{Label, Lang};
-use crate::render::report::ReportOutput;
+use crate::render::report::{empty_period_line, ReportOutput};
 use crate::score::formula::fmt1;
 
 fn shown(n: &Option<Num>) -> String {
@@ -31,6 +31,13 @@ fn status_label(s: &str, lang: Lang) -> &'static str {
 
 /// The scorecard numbers for the summary block.
 pub(super) fn headline(s: &Scores, lang: Lang) -> String {
+    if let Some(e) = &s.empty {
+        return format!(
+            "<div class=\"summary\"><div class=\"wide\"><b>{}</b>{}</div></div>\n",
+            esc(&s.period),
+            esc(&empty_period_line(e, lang))
+        );
+    }
     let scored: Vec<&Num> = s.people.iter().filter_map(|p| p.score.as_ref()).collect();
     let mean = (!scored.is_empty()).then(|| {
         fmt1(scored.iter().map(|n| n.value).sum::<rust_decimal::Decimal>() / rust_decimal::Decimal::from(scored.len()))
@@ -66,6 +73,10 @@ pub(super) fn scorecards(out: &mut String, o: &ReportOutput) {
         t(Label::RowsSkipped),
         s.rows.skipped
     ));
+    if let Some(e) = &s.empty {
+        out.push_str(&format!("<p>{}</p>\n", esc(&empty_period_line(e, lang))));
+        return;
+    }
     // Grade distribution: chart and table.
     out.push_str(&format!("<h3>{}</h3>\n<figure class=\"chart\">", t(Label::GradeDistribution)));
     out.push_str(&svg::histogram(&svg::Histogram {
