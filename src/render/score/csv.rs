@@ -117,22 +117,7 @@ fn rows(c: &Card, r: &Report, cells: &[Vec<KpiCells>], period: &str, explain: bo
 impl Render<ScoreOutput<'_, '_>> for Csv {
     fn render(&self, o: &ScoreOutput, w: &mut dyn Write) -> io::Result<()> {
         let (r, view) = (o.report, o.view);
-        let mut header: Vec<&str> = vec![
-            "period", "entity", "role", "kpi", "title", "metric", "unit", "value", "weight", "score", "status",
-            "total", "grade", "complete", "coverage",
-        ];
-        if r.compare.is_some() {
-            header.extend(["compare_score", "compare_total"]);
-        }
-        if r.by_role {
-            header.push("people");
-        }
-        if r.person_ids {
-            header.push("person_id");
-        }
-        if view.explain {
-            header.push("how");
-        }
+        let header = super::long_columns(r, view.explain);
         let mut head = String::from(if view.bom { "\u{feff}" } else { "" });
         head.push_str(&header.join(","));
         head.push('\n');

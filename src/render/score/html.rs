@@ -154,16 +154,7 @@ fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, 
         }
         out.push_str("</tr>\n");
     }
-    let mut total = card_total(card, lang);
-    if compare {
-        total.push_str(&format!(
-            " · {} {} · {} {}",
-            Label::Before.text(lang),
-            score(card.compare),
-            Label::Change.text(lang),
-            change(card.score, card.compare)
-        ));
-    }
+    let total = card_total(card, lang, compare);
     out.push_str("</tbody>\n</table>\n<p class=\"s\">");
     out.push_str(&esc(&total));
     out.push_str("</p>\n</section>\n");

@@ -94,16 +94,7 @@ fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], head: &st
         }
         out.push_str(" |\n");
     }
-    let mut total = card_total(card, lang);
-    if r.compare.is_some() {
-        total.push_str(&format!(
-            " · {} {} · {} {}",
-            Label::Before.text(lang),
-            score(card.compare),
-            Label::Change.text(lang),
-            change(card.score, card.compare)
-        ));
-    }
+    let total = card_total(card, lang, r.compare.is_some());
     out.push_str("\n**");
     out.push_str(&cell(&total));
     out.push_str("**\n\n");

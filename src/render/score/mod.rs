@@ -212,8 +212,9 @@ pub fn card_title(c: &Card, lang: Lang) -> String {
     }
 }
 
-/// The total line: `score 99.7 · grade B · coverage 70% · incomplete`.
-pub fn card_total(c: &Card, lang: Lang) -> String {
+/// The total line: `score 99.7 · grade B · coverage 70% · incomplete`, and
+/// with `--compare` the score before and the change.
+pub fn card_total(c: &Card, lang: Lang, compare: bool) -> String {
     let mut s = format!(
         "{} {} · {} {} · {} {}",
         Label::Score.text(lang),
@@ -228,7 +229,38 @@ pub fn card_total(c: &Card, lang: Lang) -> String {
     } else if !c.complete {
         s.push_str(&format!(" · {}", Label::Incomplete.text(lang)));
     }
+    if compare {
+        s.push_str(&format!(
+            " · {} {} · {} {}",
+            Label::Before.text(lang),
+            score(c.compare),
+            Label::Change.text(lang),
+            change(c.score, c.compare)
+        ));
+    }
     s
+}
+
+/// The columns of the one-row-per-KPI tables (`--format csv`, the
+/// workbook's Scorecards sheet): SPEC 3.4's, then those the run adds.
+pub fn long_columns(r: &Report, explain: bool) -> Vec<&'static str> {
+    let mut header = vec![
+        "period", "entity", "role", "kpi", "title", "metric", "unit", "value", "weight", "score", "status", "total",
+        "grade", "complete", "coverage",
+    ];
+    if r.compare.is_some() {
+        header.extend(["compare_score", "compare_total"]);
+    }
+    if r.by_role {
+        header.push("people");
+    }
+    if r.person_ids {
+        header.push("person_id");
+    }
+    if explain {
+        header.push("how");
+    }
+    header
 }
 
 /// The period line: `2026-Q3 (2026-07-01 – 2026-09-30)`.

@@ -140,16 +140,7 @@ fn card_text(card: &Card, r: &Report, texts: &[RoleText], v: View, out: &mut Str
         }
     }
     t.write(out, v.width);
-    let mut total = card_total(card, lang);
-    if compare {
-        total.push_str(&format!(
-            " · {} {} · {} {}",
-            Label::Before.text(lang),
-            score(card.compare),
-            Label::Change.text(lang),
-            change(card.score, card.compare)
-        ));
-    }
+    let total = card_total(card, lang, compare);
     line_to_fit(out, &total, v.width);
     if v.explain && narrow {
         let width = v.width.unwrap_or(NARROW).saturating_sub(4).max(20);

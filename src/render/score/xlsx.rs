@@ -46,22 +46,7 @@ fn workbook(o: &ScoreOutput) -> Result<Vec<u8>, XlsxError> {
 
     let cards = book.add_worksheet();
     cards.set_name("Scorecards")?;
-    let mut header = vec![
-        "period", "entity", "role", "kpi", "title", "metric", "unit", "value", "weight", "score", "status", "total",
-        "grade", "complete", "coverage",
-    ];
-    if r.compare.is_some() {
-        header.extend(["compare_score", "compare_total"]);
-    }
-    if r.by_role {
-        header.push("people");
-    }
-    if r.person_ids {
-        header.push("person_id");
-    }
-    if o.view.explain {
-        header.push("how");
-    }
+    let header = super::long_columns(r, o.view.explain);
     heading(cards, &header, &bold)?;
     let mut row = 1;
     for c in r.cards(o.view.explain) {
