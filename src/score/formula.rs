@@ -329,28 +329,37 @@ mod tests {
                 let eps = Decimal::new(1, 6);
                 let scale = Scale::default();
                 for a in both(l, t, s) {
-                    let (tt, ss, toward) = match a {
-                        Anchors::Higher { target, stretch, .. } => (target, stretch, -eps),
-                        Anchors::Lower { target, stretch, .. } => (target, stretch, eps),
+                    let (ll, tt, ss, toward) = match a {
+                        Anchors::Higher { threshold, target, stretch } => (threshold, target, stretch, -eps),
+                        Anchors::Lower { threshold, target, stretch } => (threshold, target, stretch, eps),
                         _ => unreachable!(),
                     };
+                    // The slope times ε, plus what rounding to 4 places adds.
+                    let rounding = Decimal::new(1, 4);
+                    let near_target = match ll {
+                        Some(l) => Decimal::from(40) * eps / (tt - l).abs(),
+                        None => Decimal::from(100) * eps / tt.abs().max(eps),
+                    } + rounding;
                     let at_t = score(&a, tt, &scale).score;
                     prop_assert_eq!(at_t, scale.target);
-                    // Just short of the target, within 40·ε/(T−L) (or 100·ε/T without L).
+                    // Just short of the target, within 40·ε/(T−L) (or 100·ε/T
+                    // without L): the slope there, not a fixed 0.01 (a target
+                    // of 0.01 drops 0.01 over ε = 1e-6).
                     // The one exception is the SPEC's own: `lower` without a
                     // threshold and a target ≤ 0 scores 0 for any v > T — a
                     // deliberate zero-tolerance cliff.
                     let zero_tolerance = matches!(a, Anchors::Lower { threshold: None, target, .. } if target <= Decimal::ZERO);
                     let below = score(&a, tt + toward, &scale).score;
                     if !zero_tolerance {
-                        prop_assert!(scale.target - below < Decimal::new(1, 2), "{a:?}: {below} just short of target");
+                        prop_assert!(scale.target - below <= near_target, "{a:?}: {below} just short of target");
                     } else {
                         prop_assert_eq!(below, Decimal::ZERO);
                     }
                     if let Some(sv) = ss {
                         prop_assert_eq!(score(&a, sv, &scale).score, scale.stretch);
                         let short = score(&a, sv + toward, &scale).score;
-                        prop_assert!(scale.stretch - short < Decimal::new(1, 2), "{a:?}: {short} just short of stretch");
+                        let near_stretch = Decimal::from(20) * eps / (sv - tt).abs() + rounding;
+                        prop_assert!(scale.stretch - short <= near_stretch, "{a:?}: {short} just short of stretch");
                     }
                 }
             }
@@ -363,6 +372,16 @@ mod tests {
         let v = d("248") / d("3");
         let s = score(&a, v, &Scale::default());
         assert_eq!(s.formula, "60 + 40 × (82.6667 − 70) / (90 − 70)");
+    }
+
+    /// The case the continuity property once failed on: its bound was a
+    /// fixed 0.01, but without a threshold the score is 100 · v / T, so a
+    /// target of 0.01 drops by exactly 0.01 over 1e-6.
+    #[test]
+    fn a_tiny_target_without_threshold_is_proportional() {
+        let a = higher(None, "0.01", None);
+        assert_eq!(score(&a, d("0.009999"), &Scale::default()).score, d("99.99"));
+        assert_eq!(score(&a, d("0.005"), &Scale::default()).score, d("50"));
     }
 
     #[test]
