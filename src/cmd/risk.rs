@@ -41,6 +41,6 @@ pub fn run(args: &RiskArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     })?;
     let failed = args.fail_on.iter().any(|f| register.fails(*f));
     let outcome = if register.has_errors() || failed { Outcome::Failure } else { Outcome::Success };
-    super::tables::leak_at_exit((register, tables));
+    super::tables::free_in_background((register, tables));
     Ok(outcome)
 }

@@ -86,6 +86,6 @@ fn log(args: &SlaArgs, ctx: &Context) -> anyhow::Result<Outcome> {
     })?;
     let overdue = args.fail_on.contains(&SlaFailOn::Overdue) && log.summary.overdue > 0;
     let outcome = if log.has_errors() || overdue { Outcome::Failure } else { Outcome::Success };
-    super::tables::leak_at_exit((log, tables));
+    super::tables::free_in_background((log, tables));
     Ok(outcome)
 }
