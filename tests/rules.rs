@@ -114,3 +114,35 @@ fn good_fixtures_pass_without_the_rule() {
         assert_eq!(code, 0, "{rule}: the good fixture fails check:\n{json:#}");
     }
 }
+
+/// Each entry of `check::rules::ALL` names the code its rule reports, so a
+/// gate that runs only some rules (`score` runs the KPI rules alone) finds
+/// exactly what a full `check` finds of those codes: on every rule's bad
+/// fixture, the rule run alone gives the full run's findings of its code.
+#[test]
+fn each_rule_alone_finds_what_the_full_check_finds_of_its_code() {
+    use opsroles::check::{rules, run, run_rules, Levels, Options};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let opts = Options { levels: Levels::default(), deny_warnings: false, today, waivers: false };
+    let mut tried = 0;
+    for (code, _) in rules::ALL {
+        let dir = fixtures().join(code.id()).join("bad");
+        assert!(dir.is_dir(), "no bad fixture for {code}");
+        let mut sources = opsroles::source::Sources::default();
+        let config = opsroles::config::load(Some(&dir.join("opsroles.yaml")), &mut sources).unwrap();
+        let org = opsroles::model::load::load_paths(std::slice::from_ref(&config.roles_dir), &mut sources).unwrap();
+        let key = |d: &opsroles::diag::Diagnostic| format!("{} {:?} {}", d.code, d.spots, d.message);
+        let full: Vec<String> =
+            run(&org, &config, &sources, &opts).diagnostics.iter().filter(|d| d.code == *code).map(key).collect();
+        let alone: Vec<String> = run_rules(&org, &config, &sources, &opts, |c| c == *code)
+            .diagnostics
+            .iter()
+            .filter(|d| org.diagnostics.iter().all(|l| key(l) != key(d)))
+            .map(key)
+            .collect();
+        assert!(!full.is_empty(), "{code}: the bad fixture finds nothing");
+        assert_eq!(alone, full, "{code}");
+        tried += 1;
+    }
+    assert_eq!(tried, rules::ALL.len());
+}

@@ -11,7 +11,7 @@ make a KPI without a metric scoreable.
 
 use chrono::NaiveDate;
 
-use super::{run, Levels, Options};
+use super::{run_rules, Levels, Options};
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::Org;
@@ -33,7 +33,7 @@ pub fn blocking(org: &Org, config: &Config, sources: &Sources, today: NaiveDate)
 /// The errors among `codes` that `org` has, checked without waivers.
 pub fn blocking_by(org: &Org, config: &Config, sources: &Sources, today: NaiveDate, codes: &[Code]) -> Vec<Diagnostic> {
     let opts = Options { levels: Levels::default(), deny_warnings: false, today, waivers: false };
-    run(org, config, sources, &opts)
+    run_rules(org, config, sources, &opts, |c| codes.contains(&c))
         .diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error && codes.contains(&d.code))

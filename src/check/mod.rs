@@ -17,7 +17,7 @@ mod waivers;
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Severity, Summary};
+use crate::diag::{Code, Diagnostic, Severity, Summary};
 use crate::model::{Org, OrgIndex, Role};
 use crate::source::Sources;
 pub use levels::Levels;
@@ -72,6 +72,19 @@ pub struct Options {
 
 /// Runs every rule over `org` and returns the findings to report.
 pub fn run(org: &Org, config: &Config, sources: &Sources, opts: &Options) -> Report {
+    run_rules(org, config, sources, opts, |_| true)
+}
+
+/// [`run`] with only the rules whose code `wanted` accepts: a gate that
+/// needs the KPI rules does not pay for comparing every duty with every
+/// other (nor load the word segmenter's dictionary).
+pub fn run_rules(
+    org: &Org,
+    config: &Config,
+    sources: &Sources,
+    opts: &Options,
+    wanted: impl Fn(Code) -> bool,
+) -> Report {
     let ctx = Ctx {
         roles: &org.roles,
         config,
@@ -81,8 +94,10 @@ pub fn run(org: &Org, config: &Config, sources: &Sources, opts: &Options) -> Rep
         comparison: std::cell::OnceCell::new(),
     };
     let mut found = org.diagnostics.clone();
-    for rule in rules::ALL {
-        rule(&ctx, &mut found);
+    for (code, rule) in rules::ALL {
+        if wanted(*code) {
+            rule(&ctx, &mut found);
+        }
     }
     let found = opts.levels.apply(found);
     let mut diagnostics = if opts.waivers { waivers::apply(found, &config.waivers, opts.today) } else { found };

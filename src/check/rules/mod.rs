@@ -3,7 +3,7 @@ The rules of SPEC 2.1, one file each. Adding a rule: a variant in `diag/code.rs`
 a file here, a line in [`ALL`], and a fixture in `tests/fixtures/`.
 */
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 use super::Ctx;
 
@@ -28,24 +28,25 @@ mod unknown_reference;
 /// A rule: reads the org, appends its findings.
 pub type Check = fn(&Ctx, &mut Vec<Diagnostic>);
 
-pub const ALL: &[Check] = &[
-    duplicate_duty::check,
-    overlapping_duty::check,
-    similar_duty::check,
-    shared_authority::check,
-    uncovered_function::check,
-    ownerless_duty::check,
-    separation::check,
-    unknown_reference::check,
-    reporting_cycle::check,
-    id_mismatch::check,
-    duplicate_id::check,
-    missing_section::check,
-    raci_conflict::check,
-    duplicate_title::check,
-    kpi_weights::check,
-    kpi_thresholds::check,
-    kpi_metric::check,
+/// Every rule, with the one code its findings carry.
+pub const ALL: &[(Code, Check)] = &[
+    (Code::DuplicateDuty, duplicate_duty::check),
+    (Code::OverlappingDuty, overlapping_duty::check),
+    (Code::SimilarDuty, similar_duty::check),
+    (Code::SharedAuthority, shared_authority::check),
+    (Code::UncoveredFunction, uncovered_function::check),
+    (Code::OwnerlessDuty, ownerless_duty::check),
+    (Code::SeparationOfDuties, separation::check),
+    (Code::UnknownReference, unknown_reference::check),
+    (Code::ReportingCycle, reporting_cycle::check),
+    (Code::IdMismatch, id_mismatch::check),
+    (Code::DuplicateId, duplicate_id::check),
+    (Code::MissingSection, missing_section::check),
+    (Code::RaciConflict, raci_conflict::check),
+    (Code::DuplicateTitle, duplicate_title::check),
+    (Code::KpiWeights, kpi_weights::check),
+    (Code::KpiThresholds, kpi_thresholds::check),
+    (Code::KpiMetric, kpi_metric::check),
 ];
 
 /// `a, b and c` for messages.
