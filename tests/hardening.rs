@@ -175,3 +175,21 @@ fn identical_duties_are_one_grouped_finding() {
     assert_eq!(f["items"].as_array().unwrap().len(), 2000);
     assert_eq!(f["locations"].as_array().unwrap().len(), 10);
 }
+
+/// A copy-paste slip left two KPIs of one role on one `metric`: `check` said
+/// 0 errors and `score` credited every row of it to both KPIs (a count read
+/// as a percent), exit 0. Now both refuse, naming the two KPIs.
+#[test]
+fn two_kpis_of_one_role_on_one_metric_are_refused() {
+    let dir = seed();
+    let role = dir.path().join("roles/process-manager.yaml");
+    let text = std::fs::read_to_string(&role).unwrap();
+    assert!(text.contains("metric: process_cycle_reduction"));
+    std::fs::write(&role, text.replace("metric: process_cycle_reduction", "metric: process_optimizations")).unwrap();
+    let c = run(dir.path(), &["check"]);
+    assert_eq!(c.code, 1, "{}", c.stdout);
+    assert!(c.stdout.contains("error[kpi-metric]") && c.stdout.contains("both take `metric: process_optimizations`"));
+    let s = run(dir.path(), &["score", "examples/q3.csv"]);
+    assert_eq!(s.code, 2, "{}", s.stderr);
+    assert!(s.stderr.contains("both take `metric: process_optimizations`"), "{}", s.stderr);
+}

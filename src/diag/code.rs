@@ -108,7 +108,7 @@ codes! {
     KpiThresholds = "kpi-thresholds", Check, Error,
         "KPI threshold, target and stretch are not ordered for the KPI's direction.";
     KpiMetric = "kpi-metric", Check, Error,
-        "A KPI has neither or both of `metric` and `ratio`.";
+        "A KPI has neither or both of `metric` and `ratio`, or takes the `metric` another KPI of its role takes.";
     ExpiredWaiver = "expired-waiver", Check, Error,
         "A waiver is past its expiry date.";
     UnusedWaiver = "unused-waiver", Check, Warning,

@@ -11,8 +11,10 @@ silent pick of whichever came first in file order.
   Traditional/Simplified); then the English title folded.
 - KPIs of one role: the exact metric name (or a ratio's numerator or
   denominator); the exact KPI id; then the metric, the id and the title
-  folded. Two KPIs fed by one metric name is a shared measurement, not an
-  ambiguity; two *different* names that fold alike (`on_time`, `ontime`) are.
+  folded. Two KPIs fed by one metric name (one's `metric`, another's ratio
+  numerator) is a shared measurement, not an ambiguity (two KPIs taking one
+  `metric` is `kpi-metric`'s error); two *different* names that fold alike
+  (`on_time`, `ontime`) are ambiguous.
 
 Misses get a "did you mean" from every name the resolver knows.
 */
