@@ -41,7 +41,24 @@ fn report(e: &anyhow::Error) {
     };
 }
 
-/// Output piped into `head` that closes early is not an error.
+/// Output piped into `head` that closes early is not an error — also when
+/// a writer wrapped the pipe's error in its own (the csv crate's writer
+/// turns it into an `io::Error` of kind `Other` around a `csv::Error`).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(pipe_closed)
+}
+
+fn pipe_closed(e: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return true;
+        }
+        if let Some(inner) = io.get_ref() {
+            return pipe_closed(inner);
+        }
+    }
+    match e.downcast_ref::<csv::Error>().map(csv::Error::kind) {
+        Some(csv::ErrorKind::Io(io)) => io.kind() == std::io::ErrorKind::BrokenPipe,
+        _ => false,
+    }
 }

@@ -193,3 +193,34 @@ fn two_kpis_of_one_role_on_one_metric_are_refused() {
     assert_eq!(s.code, 2, "{}", s.stderr);
     assert!(s.stderr.contains("both take `metric: process_optimizations`"), "{}", s.stderr);
 }
+
+/// `risk … --format csv | head -1` on a large register said "error: Broken
+/// pipe" and exited 2, while the other formats ended quietly: the csv
+/// writer wraps the pipe's error in its own.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_every_format_quietly() {
+    use std::io::Read;
+    let dir = seed();
+    let mut register = String::from("id,title,owner,category,likelihood,impact,status,response,due\n");
+    for i in 0..20_000 {
+        register.push_str(&format!("R{i},風險{i},risk-supervisor,營運,3,4,open,監控,2026-12-31\n"));
+    }
+    std::fs::write(dir.path().join("big.csv"), register).unwrap();
+    for format in ["csv", "json", "human", "markdown"] {
+        let mut child = Proc::new(assert_cmd::cargo::cargo_bin("opsroles"))
+            .current_dir(dir.path())
+            .args(["--today", "2026-11-26", "risk", "big.csv", "-q", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is closed here: the rest of the output meets a closed pipe.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
+}
