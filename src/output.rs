@@ -132,7 +132,14 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
         // Created as 0666, which the umask trims, like any new file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let tmp = builder.tempfile_in(dir).with_context(|| format!("cannot write {shown}"))?;
+    // tempfile's error names the temporary file; the user named `path`.
+    let tmp = builder.tempfile_in(dir).map_err(|e| {
+        if dir.is_dir() {
+            anyhow::anyhow!("cannot write {shown}: {}", io::Error::from(e.kind()))
+        } else {
+            anyhow::anyhow!("cannot write {shown}: there is no folder {}", display_path(dir))
+        }
+    })?;
     let mut out = io::BufWriter::with_capacity(256 * 1024, tmp);
     write(&mut out).and_then(|()| out.flush()).with_context(|| format!("cannot write {shown}"))?;
     let tmp = out.into_inner().map_err(|e| e.into_error()).with_context(|| format!("cannot write {shown}"))?;

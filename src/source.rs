@@ -160,11 +160,13 @@ impl Sources {
 }
 
 /// `path` as shown to users: relative to the current directory when it can be,
-/// with `/` separators.
+/// with `/` separators — but an absolute path outside the current directory
+/// stays as the user wrote it (`/tmp/q3.csv`, not `../../tmp/q3.csv`).
 pub fn display_path(path: &Path) -> String {
     let rel = std::env::current_dir()
         .ok()
         .and_then(|cwd| relative_to(&absolute(&cwd, path), &cwd))
+        .filter(|rel| !(path.is_absolute() && rel.starts_with("..")))
         .unwrap_or_else(|| path.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
@@ -208,6 +210,15 @@ fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_show_relative_inside_the_current_directory_absolute_outside() {
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(display_path(&cwd.join("roles/a.yaml")), "roles/a.yaml");
+        assert_eq!(display_path(Path::new("./examples/q3.csv")), "examples/q3.csv");
+        assert_eq!(display_path(Path::new("/nonexistent/q3.csv")), "/nonexistent/q3.csv");
+        assert_eq!(display_path(Path::new("../x.csv")), "../x.csv");
+    }
 
     #[test]
     fn byte_offset_counts_columns_in_characters() {
