@@ -400,7 +400,7 @@ fn many_unknown_names_are_listed_most_used_first_then_counted() {
     assert_eq!(listed.len(), 20, "{}", o.stderr);
     assert!(listed[0].starts_with("  `junk_24` (metric of process-manager): 3 rows"), "{}", o.stderr);
     // 27 rows skipped; 20 names listed cover 3 + 19 = 22 rows; 5 rows (5 names) remain.
-    assert!(o.stderr.contains("  … and 5 more with other names"), "{}", o.stderr);
+    assert!(o.stderr.contains("  … and 5 more rows under 5 other names"), "{}", o.stderr);
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub(crate) fn plan(ws: &mut Workspace, ctx: &Context) -> anyhow::Result<Plan> {
     let blocking = crate::check::gate::blocking(&ws.org, &ws.config, &ws.sources, ctx.today);
     if !blocking.is_empty() {
         return Err(crate::workspace::reject(
-            "the role files have errors that make scores meaningless (run `opsroles check`)",
+            "the role files have errors that make scores meaningless (below; waivers and rule levels do not lower them here)",
             std::mem::take(&mut ws.sources),
             blocking,
         ));
@@ -198,8 +198,24 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
         }
         let shown = listed.len() as u64 + names.iter().take(SHOWN_NAMES).map(|n| n.count).sum::<u64>();
         if *count > shown {
-            let others = names.len() > SHOWN_NAMES || (rows.names_not_listed > 0 && !names.is_empty());
-            lines.push(format!("  … and {} more{}", count - shown, if others { " with other names" } else { "" }));
+            let rest = count - shown;
+            let rows_word = if rest == 1 { "row" } else { "rows" };
+            let other = names.len().saturating_sub(SHOWN_NAMES);
+            let past_cap = rows.names_not_listed.get(reason).copied().unwrap_or(0);
+            let under = match (other, past_cap) {
+                (0, 0) => String::new(),
+                (n, 0) => format!(" under {n} other {}", if n == 1 { "name" } else { "names" }),
+                // Names past the cap were counted, not kept: how many is unknown.
+                (0, _) => format!(
+                    " under other names (past {} distinct names, rows are counted, not named)",
+                    crate::tabular::rows::MAX_NAMES
+                ),
+                (n, _) => format!(
+                    " under more than {n} other names (past {} distinct names, rows are counted, not named)",
+                    crate::tabular::rows::MAX_NAMES
+                ),
+            };
+            lines.push(format!("  … and {rest} more {rows_word}{under}"));
         }
     }
     if rows.ignored_cells > 0 {

@@ -7,6 +7,7 @@ A name that means nothing (an unknown role or metric) or two things (an
 ambiguous one) is reported once per distinct name, with how many rows name
 it, where it first appears and what it may have meant — not once per row.
 Memory stays bounded by what is kept: at most [`MAX_NAMES`] distinct names
+(per reason)
 are listed, the rest only counted.
 */
 
@@ -60,9 +61,11 @@ pub struct Rows {
     /// Distinct unknown or ambiguous names, in order of first appearance.
     pub names: Vec<NameProblem>,
     name_index: HashMap<(Code, String, String), usize>,
-    /// Rows whose name came after [`MAX_NAMES`] distinct ones: counted in
-    /// their reason, their names not kept.
-    pub names_not_listed: u64,
+    /// Distinct names kept, per reason.
+    names_kept: BTreeMap<Code, usize>,
+    /// Rows whose name came after [`MAX_NAMES`] distinct ones of its reason:
+    /// counted in their reason, their names not kept.
+    pub names_not_listed: BTreeMap<Code, u64>,
     /// Non-empty wide-layout cells for a metric the row's role has no KPI for.
     pub ignored_cells: u64,
 }
@@ -110,7 +113,8 @@ impl Rows {
                     p.first.push(loc);
                 }
             }
-            None if self.names.len() < MAX_NAMES => {
+            None if self.names_kept.get(&code).copied().unwrap_or(0) < MAX_NAMES => {
+                *self.names_kept.entry(code).or_default() += 1;
                 self.name_index.insert(key, self.names.len());
                 self.names.push(NameProblem {
                     code,
@@ -121,7 +125,7 @@ impl Rows {
                     hint: hint(),
                 });
             }
-            None => self.names_not_listed += 1,
+            None => *self.names_not_listed.entry(code).or_default() += 1,
         }
     }
 
@@ -185,7 +189,10 @@ mod tests {
             rows.skip_name(Code::UnknownMetric, "metric", &format!("m{i}"), Location::row(f, i + 2), Vec::new);
         }
         assert_eq!(rows.names.len(), MAX_NAMES);
-        assert_eq!(rows.names_not_listed, 500);
+        assert_eq!(rows.names_not_listed[&Code::UnknownMetric], 500);
         assert_eq!(rows.skipped, MAX_NAMES as u64 + 500);
+        // Another reason has a cap of its own: its first name is kept.
+        rows.skip_name(Code::UnknownRole, "role", "r", Location::row(f, 2000), Vec::new);
+        assert_eq!(rows.names.last().map(|n| n.name.as_str()), Some("r"));
     }
 }
