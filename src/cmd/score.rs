@@ -199,7 +199,12 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
         let shown = listed.len() as u64 + names.iter().take(SHOWN_NAMES).map(|n| n.count).sum::<u64>();
         if *count > shown {
             let rest = count - shown;
-            let rows_word = if rest == 1 { "row" } else { "rows" };
+            // A reason that also counts cells of used rows: "more", not "rows".
+            let rows_word = match (skipped == *count, rest == 1) {
+                (false, _) => "",
+                (true, true) => " row",
+                (true, false) => " rows",
+            };
             let other = names.len().saturating_sub(SHOWN_NAMES);
             let past_cap = rows.names_not_listed.get(reason).copied().unwrap_or(0);
             let under = match (other, past_cap) {
@@ -215,7 +220,7 @@ pub(crate) fn print_problems(report: &crate::score::Report, sources: &crate::sou
                     crate::tabular::rows::MAX_NAMES
                 ),
             };
-            lines.push(format!("  … and {rest} more {rows_word}{under}"));
+            lines.push(format!("  … and {rest} more{rows_word}{under}"));
         }
     }
     if rows.ignored_cells > 0 {
