@@ -2,32 +2,10 @@
 //! then the printed next steps, word for word; `check` outside a project;
 //! `check FILE` within its project; the names and punctuation people type.
 
+mod common;
+use common::run;
+
 use std::path::Path;
-use std::time::Duration;
-
-use assert_cmd::Command;
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
-}
 
 /// The "done when": `opsroles init demo && cd demo && opsroles check
 /// && opsroles score examples/q3.csv` works — running exactly the next steps

@@ -2,34 +2,17 @@
 //! the instance where greedy pairing loses a gap, every format, bad
 //! records with their lines, exit codes and `-o`.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
+use common::{root, Out};
 
-use assert_cmd::Command;
+use std::path::Path;
+
 use serde_json::{json, Value};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn gaps_with(config: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Out {
-    let mut c = Command::cargo_bin("opsroles").unwrap();
-    c.current_dir(root()).arg("--config").arg(config).arg("gaps").args(args).timeout(Duration::from_secs(20));
-    if let Some(bytes) = stdin {
-        c.write_stdin(bytes);
-    }
-    let o = c.output().unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    let mut all = vec!["--config", config.to_str().unwrap(), "gaps"];
+    all.extend_from_slice(args);
+    common::run_with(&root(), &all, stdin)
 }
 
 fn gaps(args: &[&str]) -> Out {

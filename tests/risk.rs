@@ -3,42 +3,20 @@
 //! `--fail-on`, RPN mode, encodings, and bad registers with file:line and
 //! field.
 
+mod common;
+use common::{root, Out};
+
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
 use serde_json::{json, Value};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 /// Runs `opsroles risk` in `dir` with the shipped roles and `config`.
 fn run_in(dir: &Path, config: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(["--today", "2025-12-19", "--config"])
-        .arg(config)
-        .arg("risk")
-        .arg("--roles")
-        .arg(root().join("roles"))
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    let (config, roles) = (config.to_str().unwrap(), root().join("roles"));
+    let mut all = vec!["--today", "2025-12-19", "--config", config, "risk", "--roles", roles.to_str().unwrap()];
+    all.extend_from_slice(args);
+    common::run(dir, &all)
 }
 
 fn run(args: &[&str]) -> Out {

@@ -3,39 +3,18 @@
 //! overrides and years without data, the coordinator, and bad logs with
 //! file:line and field.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+mod common;
+use common::{root, Out};
+
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::{json, Value};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run_in(dir: &Path, config: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(["--today", "2025-12-19", "--config"])
-        .arg(config)
-        .arg("sla")
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    let mut all = vec!["--today", "2025-12-19", "--config", config.to_str().unwrap(), "sla"];
+    all.extend_from_slice(args);
+    common::run(dir, &all)
 }
 
 fn run(args: &[&str]) -> Out {

@@ -2,39 +2,18 @@
 //! `examples/q3.xlsx` and LibreOffice's `.xls` and `.ods` of the same data
 //! give the cards of `examples/q3.csv`; the percent trap; sheets; locations.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, run as run_in, score_in, Out};
+
+use std::path::Path;
 use std::time::Duration;
 
 use assert_cmd::Command;
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn score(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .arg("--config")
-        .arg(root().join("opsroles.yaml"))
-        .arg("score")
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    score_in(dir, args, None)
 }
 
 fn json(dir: &Path, file: &str) -> Value {
@@ -78,21 +57,6 @@ fn project() -> tempfile::TempDir {
     )
     .unwrap();
     dir
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .timeout(Duration::from_secs(20))
-        .output()
-        .unwrap();
-    Out {
-        code: o.status.code().expect("killed"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
 }
 
 /// The percent trap: a cell holding 0.2 shown as `20.0%` is 20 to a percent

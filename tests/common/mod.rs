@@ -23,13 +23,17 @@ pub struct Out {
 
 /// Runs `opsroles ARGS` in `dir` (killed after 30 s: a hang fails the test).
 pub fn run(dir: &Path, args: &[&str]) -> Out {
-    let o = Command::cargo_bin("opsroles")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .timeout(Duration::from_secs(30))
-        .output()
-        .unwrap();
+    run_with(dir, args, None)
+}
+
+/// [`run`], with `stdin` when given.
+pub fn run_with(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Out {
+    let mut c = Command::cargo_bin("opsroles").unwrap();
+    c.current_dir(dir).args(args).timeout(Duration::from_secs(30));
+    if let Some(bytes) = stdin {
+        c.write_stdin(bytes);
+    }
+    let o = c.output().unwrap();
     Out {
         code: o.status.code().expect("killed: it hung"),
         stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
@@ -44,22 +48,10 @@ pub fn score(args: &[&str]) -> Out {
 
 /// The same in `dir`, with `stdin` when given.
 pub fn score_in(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Out {
-    let mut c = Command::cargo_bin("opsroles").unwrap();
-    c.current_dir(dir)
-        .arg("--config")
-        .arg(root().join("opsroles.yaml"))
-        .arg("score")
-        .args(args)
-        .timeout(Duration::from_secs(30));
-    if let Some(bytes) = stdin {
-        c.write_stdin(bytes);
-    }
-    let o = c.output().unwrap();
-    Out {
-        code: o.status.code().expect("killed: it hung"),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    let config = root().join("opsroles.yaml");
+    let mut all = vec!["--config", config.to_str().unwrap(), "score"];
+    all.extend_from_slice(args);
+    run_with(dir, &all, stdin)
 }
 
 /// `score ARGS --format json`, parsed.
