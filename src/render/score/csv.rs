@@ -43,25 +43,16 @@ struct KpiCells {
 }
 
 fn kpi_cells(r: &Report) -> Vec<Vec<KpiCells>> {
-    r.plan
-        .roles
-        .iter()
-        .map(|role| {
-            role.kpis
-                .iter()
-                .map(|k| {
-                    let mut head = String::new();
-                    for t in [&k.id, &k.title, &k.metric] {
-                        text(&mut head, t);
-                        head.push(',');
-                    }
-                    head.push_str(&k.unit.to_string());
-                    head.push(',');
-                    KpiCells { head, weight: format!("{},", num(k.weight)) }
-                })
-                .collect()
-        })
-        .collect()
+    super::per_kpi(r, |k| {
+        let mut head = String::new();
+        for t in [&k.id, &k.title, &k.metric] {
+            text(&mut head, t);
+            head.push(',');
+        }
+        head.push_str(&k.unit.to_string());
+        head.push(',');
+        KpiCells { head, weight: format!("{},", num(k.weight)) }
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -82,21 +82,9 @@ fn th(out: &mut String, text: &str, numeric: bool) {
 
 /// Each KPI's `<td>title</td><td>metric</td>` and weight, escaped once per role.
 fn role_cells(r: &Report) -> Vec<Vec<(String, String)>> {
-    r.plan
-        .roles
-        .iter()
-        .map(|role| {
-            role.kpis
-                .iter()
-                .map(|k| {
-                    (
-                        format!("<tr><td>{}</td><td>{}</td><td class=\"n\">", esc(&k.title), esc(&k.metric)),
-                        num(k.weight),
-                    )
-                })
-                .collect()
-        })
-        .collect()
+    super::per_kpi(r, |k| {
+        (format!("<tr><td>{}</td><td>{}</td><td class=\"n\">", esc(&k.title), esc(&k.metric)), num(k.weight))
+    })
 }
 
 fn card_text(card: &Card, r: &Report, cells: &[Vec<(String, String)>], v: View, out: &mut String) {

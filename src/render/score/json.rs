@@ -111,25 +111,16 @@ fn head(r: &Report) -> String {
 /// Each KPI's `{"id": …, "metric": …, "value": ` and `, "weight": …`,
 /// written once per role rather than per card.
 fn role_parts(r: &Report) -> Vec<Vec<(String, String)>> {
-    r.plan
-        .roles
-        .iter()
-        .map(|role| {
-            role.kpis
-                .iter()
-                .map(|k| {
-                    let mut head = String::from("{\"id\": ");
-                    string(&mut head, &k.id);
-                    head.push_str(", \"metric\": ");
-                    string(&mut head, &k.metric);
-                    head.push_str(", \"value\": ");
-                    let mut weight = String::from(", \"weight\": ");
-                    number(&mut weight, Some(k.weight));
-                    (head, weight)
-                })
-                .collect()
-        })
-        .collect()
+    super::per_kpi(r, |k| {
+        let mut head = String::from("{\"id\": ");
+        string(&mut head, &k.id);
+        head.push_str(", \"metric\": ");
+        string(&mut head, &k.metric);
+        head.push_str(", \"value\": ");
+        let mut weight = String::from(", \"weight\": ");
+        number(&mut weight, Some(k.weight));
+        (head, weight)
+    })
 }
 
 fn card(c: &Card, parts: &[(String, String)], compare: bool, explain: bool, first: bool, out: &mut String) {

@@ -27,18 +27,9 @@ fn row(out: &mut String, cells: &[String]) {
 /// What every card of a role repeats, escaped once: each KPI's
 /// `| title (id) | metric | ` and its weight.
 fn role_cells(r: &Report) -> Vec<Vec<(String, String)>> {
-    r.plan
-        .roles
-        .iter()
-        .map(|role| {
-            role.kpis
-                .iter()
-                .map(|k| {
-                    (format!("| {} | {} | ", cell(&format!("{} ({})", k.title, k.id)), cell(&k.metric)), num(k.weight))
-                })
-                .collect()
-        })
-        .collect()
+    super::per_kpi(r, |k| {
+        (format!("| {} | {} | ", cell(&format!("{} ({})", k.title, k.id)), cell(&k.metric)), num(k.weight))
+    })
 }
 
 /// The head of every card's table: the header row and the alignment row.

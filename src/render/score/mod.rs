@@ -263,6 +263,12 @@ pub fn long_columns(r: &Report, explain: bool) -> Vec<&'static str> {
     header
 }
 
+/// What each KPI of each role makes, `[role][kpi]`: the text every card of
+/// a role repeats, made once per role rather than per card.
+pub fn per_kpi<T>(r: &Report, f: impl Fn(&crate::score::plan::KpiPlan) -> T) -> Vec<Vec<T>> {
+    r.plan.roles.iter().map(|role| role.kpis.iter().map(&f).collect()).collect()
+}
+
 /// The period line: `2026-Q3 (2026-07-01 – 2026-09-30)`.
 pub fn period_line(r: &Report) -> String {
     match r.period {
