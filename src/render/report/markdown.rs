@@ -254,10 +254,7 @@ impl Render<ReportOutput<'_>> for Markdown {
                 t(Label::Due),
             ]));
             for x in &k.register {
-                let fmea = match (&x.rpn, &x.action_priority) {
-                    (Some(rpn), Some(ap)) => format!("{rpn} · {ap}"),
-                    _ => "—".to_string(),
-                };
+                let fmea = super::rpn_cell(x);
                 let due = x.due.as_deref().map_or("—".to_string(), |d| {
                     if x.overdue {
                         format!("**{d}** ({})", t(Label::Overdue))

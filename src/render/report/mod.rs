@@ -65,3 +65,11 @@ pub(crate) fn empty_period_line(e: &Empty, lang: Lang) -> String {
     };
     format!("{}{stop}{covered}{}", Label::NoRowInPeriod.text(lang), stop.trim_end())
 }
+
+/// A register row's FMEA cell: `180 · H`, or `—` without FMEA ratings.
+pub(crate) fn rpn_cell(k: &crate::dept::risks::RiskRow) -> String {
+    match (&k.rpn, &k.action_priority) {
+        (Some(rpn), Some(ap)) => format!("{rpn} · {ap}"),
+        _ => "—".to_string(),
+    }
+}

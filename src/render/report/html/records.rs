@@ -84,10 +84,7 @@ pub(super) fn risks(out: &mut String, o: &ReportOutput, r: &Risks) {
         t(Label::Due)
     ));
     for k in &r.register {
-        let fmea = match (&k.rpn, &k.action_priority) {
-            (Some(rpn), Some(ap)) => format!("{rpn} · {ap}"),
-            _ => "—".to_string(),
-        };
+        let fmea = crate::render::report::rpn_cell(k);
         let due = match (&k.due, k.overdue) {
             (Some(d), true) => format!("<b>{}</b> ({})", esc(d), t(Label::Overdue)),
             (Some(d), false) => esc(d),
